@@ -1,0 +1,205 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { QUICK_REPLY_LIMITS as LIMITS } from '../../constants';
+
+// Option defaults are literals (n8n's linter reads them statically); they equal SENDING_DEFAULTS.
+
+const showFor = { resource: ['message'], operation: ['sendQuickReply'] };
+const mediaHeaderTypes = ['image', 'video', 'document'];
+
+/** Parameters of Message > Send Quick Reply. Their names are the workflow-JSON contract. */
+export const sendQuickReplyProperties: INodeProperties[] = [
+	{
+		displayName:
+			'WhatsApp delivers this message only if the contact wrote to your number in the last 24 hours. Outside that window Insider reports <code>failed</code> (error 131047) to the Insider WhatsApp Trigger.',
+		name: 'windowNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+905321234567',
+		description:
+			'Recipient in international format (E.164) with the country code. Spaces, dashes, dots and brackets are removed and a leading 00 becomes +.',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Header Type',
+		name: 'headerType',
+		type: 'options',
+		default: 'none',
+		options: [
+			{ name: 'None', value: 'none', description: 'No header above the body' },
+			{ name: 'Text', value: 'text', description: `A bold line of up to ${LIMITS.headerText} characters` },
+			{ name: 'Image', value: 'image', description: 'A JPEG or PNG image, up to 5 MB' },
+			{ name: 'Video', value: 'video', description: 'An MP4 or 3GP video, up to 16 MB' },
+			{ name: 'Document', value: 'document', description: 'A PDF, text or Office file, up to 100 MB' },
+		],
+		description: 'What appears above the message body',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Header Text',
+		name: 'headerText',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Your order has shipped',
+		description: `Up to ${LIMITS.headerText} characters. Emoji are allowed, markdown is not.`,
+		displayOptions: { show: { ...showFor, headerType: ['text'] } },
+	},
+	{
+		displayName: 'Header Media Source',
+		name: 'headerMediaSource',
+		type: 'options',
+		default: 'link',
+		options: [
+			{ name: 'Link', value: 'link', description: 'A public https URL WhatsApp downloads the file from' },
+			{ name: 'Media ID', value: 'id', description: 'The ID of media already uploaded to WhatsApp' },
+		],
+		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes } },
+	},
+	{
+		displayName: 'Header Media Link',
+		name: 'headerMediaLink',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/image.png',
+		description: 'Public https URL of the image, video or document',
+		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['link'] } },
+	},
+	{
+		displayName: 'Header Media ID',
+		name: 'headerMediaId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of media uploaded to WhatsApp beforehand',
+		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['id'] } },
+	},
+	{
+		displayName: 'Header Filename',
+		name: 'headerFilename',
+		type: 'string',
+		default: '',
+		placeholder: 'invoice.pdf',
+		description: 'File name shown to the recipient for the document',
+		displayOptions: { show: { ...showFor, headerType: ['document'] } },
+	},
+	{
+		displayName: 'Body Text',
+		name: 'bodyText',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4 },
+		placeholder: 'Would you like delivery updates on WhatsApp?',
+		description: `The message itself, up to ${LIMITS.bodyText} characters. Emoji and WhatsApp markdown (*bold*, _italic_) are allowed.`,
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Footer Text',
+		name: 'footerText',
+		type: 'string',
+		default: '',
+		placeholder: 'Reply STOP to opt out',
+		description: `Optional grey line under the body, up to ${LIMITS.footerText} characters`,
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		required: true,
+		placeholder: 'Add Button',
+		default: {},
+		typeOptions: { multipleValues: true, sortable: true, multipleValueButtonText: 'Add Button' },
+		description: `${LIMITS.minButtons} to ${LIMITS.maxButtons} quick-reply buttons. The tapped button's ID comes back to the Insider WhatsApp Trigger.`,
+		displayOptions: { show: showFor },
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						placeholder: 'Yes please',
+						description: `Text on the button, up to ${LIMITS.buttonTitle} characters, unique within the message`,
+					},
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'updates_yes',
+						hint: 'Leave empty to use the title as a slug ("Yes please" becomes "yes_please")',
+						description: `Returned when the button is tapped. Up to ${LIMITS.buttonId} characters, unique, no emoji, no leading or trailing spaces.`,
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor },
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1, maxValue: 500 },
+				description: 'How many messages go in one API request. Read from the first item.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 0, maxValue: 20 },
+				description:
+					'How often a request Insider certainly did not accept (429 rate limit, 503 or code 2020 maintenance, connection refused) is tried again. Read from the first item.',
+			},
+			{
+				displayName: 'Requests Per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				default: 10,
+				typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
+				description:
+					"Client-side limit across the whole execution; Insider's default limit is 10 per API key. Read from the first item.",
+			},
+			{
+				displayName: 'Sender Number',
+				name: 'from',
+				type: 'string',
+				default: '',
+				placeholder: '+15550783881',
+				description:
+					'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
+			},
+			{
+				displayName: 'Status Callback URL',
+				name: 'callbackUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://n8n.example.com/webhook/…/webhook',
+				description:
+					"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
+			},
+		],
+	},
+];

@@ -1,0 +1,30 @@
+/** Kept in step with package.json by a unit test; the node cannot read package.json at run time. */
+export const PACKAGE_VERSION = '0.1.0';
+
+/** Insider's firewall blocks empty or generic User-Agents with a 403, so always name ourselves. */
+export const USER_AGENT = `n8n-nodes-insider-whatsapp/${PACKAGE_VERSION}`;
+
+export const CONVERSATIONAL_SEND_PATH = '/v1/conversational/send';
+
+/**
+ * Limits of a reply-button message, from Insider's and Meta's documentation
+ * (see README "Limits"). Lengths are counted in Unicode code points.
+ */
+export const QUICK_REPLY_LIMITS = {
+	headerText: 60,
+	bodyText: 1024,
+	footerText: 60,
+	buttonId: 256,
+	buttonTitle: 20,
+	minButtons: 1,
+	maxButtons: 3,
+} as const;
+
+export const SENDING_DEFAULTS = {
+	batchSize: 50,
+	requestsPerSecond: 10,
+	maxRetries: 5,
+} as const;
+
+/** How long one request may take before its outcome is treated as unknown. */
+export const REQUEST_TIMEOUT_MS = 60_000;

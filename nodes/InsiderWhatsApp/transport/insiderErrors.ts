@@ -1,0 +1,157 @@
+import type { JsonObject } from 'n8n-workflow';
+
+/** What went wrong with one request, phrased for the person who has to fix it. */
+export interface InsiderFailure {
+	message: string;
+	description: string;
+	httpCode?: string;
+	body?: JsonObject;
+}
+
+const NOTHING_SENT = 'Nothing from this request was sent.';
+
+/** Insider puts its own code in `error.code`, `errorCode` or `code`, as number or string. */
+export function insiderErrorCode(body: unknown): number | undefined {
+	if (typeof body !== 'object' || body === null) return undefined;
+	const record = body as Record<string, unknown>;
+	const nested = record.error as Record<string, unknown> | undefined;
+	const candidates = [nested?.code, record.errorCode, record.code];
+	for (const candidate of candidates) {
+		const code = Number(candidate);
+		if (candidate !== undefined && candidate !== null && candidate !== '' && Number.isFinite(code)) return code;
+	}
+	return undefined;
+}
+
+function insiderMessage(body: unknown): string {
+	if (typeof body === 'string') return body.slice(0, 500);
+	if (typeof body !== 'object' || body === null) return '';
+	const record = body as Record<string, unknown>;
+	const detail = typeof record.errors === 'string' ? record.errors : undefined;
+	const message = typeof record.message === 'string' ? record.message : undefined;
+	return (detail ?? message ?? '').slice(0, 1000);
+}
+
+function asJson(body: unknown): JsonObject | undefined {
+	return typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as JsonObject)
+		: undefined;
+}
+
+export function unauthorized(statusCode: number, body: unknown): InsiderFailure {
+	return {
+		message: `Insider rejected the API key (${statusCode} unauthorized)`,
+		description: `Check the API key in the "Insider WhatsApp API" credential: copy the WhatsApp API key from InOne again and make sure it has not been revoked. ${NOTHING_SENT}`,
+		httpCode: String(statusCode),
+		body: asJson(body),
+	};
+}
+
+export function forbidden(statusCode: number, body: unknown, userAgent: string): InsiderFailure {
+	if (insiderErrorCode(body) === 1088) {
+		return {
+			message: `Insider blocked this server's IP address (${statusCode}, code 1088 ip-restricted)`,
+			description: `Add the public IP address of the n8n server (in queue mode, of every worker) to the API key's IP allow-list in InOne. If the address is already allowed, Insider's firewall may have blocked the User-Agent "${userAgent}": ask Insider support to check its security events. ${NOTHING_SENT}`,
+			httpCode: String(statusCode),
+			body: asJson(body),
+		};
+	}
+	return {
+		message: `Insider refused the request (${statusCode} forbidden)`,
+		description: `${insiderMessage(body) || 'No reason given.'} Check the API key's permissions and IP allow-list in InOne. ${NOTHING_SENT}`,
+		httpCode: String(statusCode),
+		body: asJson(body),
+	};
+}
+
+export function badRequest(statusCode: number, body: unknown): InsiderFailure {
+	const code = insiderErrorCode(body);
+	const detail = insiderMessage(body);
+	const known: Record<number, [string, string]> = {
+		2001: [
+			'Insider could not decode the request (code 2001)',
+			'The request body was not valid JSON for Insider. Please report this as a bug of the node.',
+		],
+		2002: [
+			'Insider rejected the message (code 2002, failed to validate request)',
+			'Check the fields Insider names below against the limits in the node README.',
+		],
+		20030: [
+			'Insider drops messages to this country code (code 20030, Country Code Drops)',
+			"Your Insider account does not send to this recipient's country. Ask your Insider account manager to enable it, or remove these recipients.",
+		],
+		20031: [
+			'Insider refused the message: proof-of-concept message limit (code 20031, POC Message Limitation)',
+			'Your account is a proof-of-concept account with a message limit or a list of allowed test numbers. Send only to the allowed numbers, or ask your Insider account manager to lift the limit.',
+		],
+	};
+	const [message, advice] = (code !== undefined && known[code]) || [
+		`Insider rejected the request (${statusCode}${code !== undefined ? `, code ${code}` : ''})`,
+		'Check the message fields against the limits in the node README.',
+	];
+	return {
+		message,
+		description: `${advice}${detail ? ` Insider said: ${detail}` : ''} ${NOTHING_SENT}`,
+		httpCode: String(statusCode),
+		body: asJson(body),
+	};
+}
+
+export function rateLimited(statusCode: number, body: unknown, retries: number): InsiderFailure {
+	return {
+		message: `Insider's rate limit was still exceeded after ${retries} retries (${statusCode})`,
+		description: `Lower "Requests Per Second" in the node's options (other workflows may share the same key), or ask Insider to raise the key's limit. ${NOTHING_SENT}`,
+		httpCode: String(statusCode),
+		body: asJson(body),
+	};
+}
+
+export function maintenance(statusCode: number, body: unknown, retries: number): InsiderFailure {
+	return {
+		message: `Insider is in maintenance mode (${statusCode}${insiderErrorCode(body) === 2020 ? ', code 2020' : ''}), still after ${retries} retries`,
+		description: `Insider's API is temporarily unavailable. Run the workflow again later. ${NOTHING_SENT}`,
+		httpCode: String(statusCode),
+		body: asJson(body),
+	};
+}
+
+const CHECK_BEFORE_RESENDING =
+	'Before sending to these numbers again, check whether they received the message: look at the status callbacks (Insider WhatsApp Trigger) or the message reports in InOne.';
+
+export function serverError(statusCode: number, body: unknown): InsiderFailure {
+	return {
+		message: `Delivery unknown: Insider answered ${statusCode} after receiving the request`,
+		description: `Insider may or may not have accepted these messages, so the node does not retry them. ${CHECK_BEFORE_RESENDING}`,
+		httpCode: String(statusCode),
+		body: asJson(body),
+	};
+}
+
+export function keyCountMismatch(keys: number, messages: number): InsiderFailure {
+	return {
+		message: `Delivery unknown: Insider returned ${keys} keys for ${messages} messages`,
+		description: `Which message got which key cannot be told, so none of the keys is reported. ${CHECK_BEFORE_RESENDING}`,
+		httpCode: '200',
+	};
+}
+
+export function noAnswer(code: string): InsiderFailure {
+	return {
+		message: `Delivery unknown: the connection to Insider failed before its answer arrived (${code})`,
+		description: `The request reached Insider but no complete answer came back, so the node does not retry it. ${CHECK_BEFORE_RESENDING}`,
+	};
+}
+
+export function unreachable(code: string, baseUrl: string, retries: number): InsiderFailure {
+	return {
+		message: `Could not reach Insider at ${baseUrl} (${code}), still after ${retries} retries`,
+		description: `Check the Base URL in the "Insider WhatsApp API" credential and the n8n server's network access. ${NOTHING_SENT}`,
+	};
+}
+
+export function notSentAfterStop(reason: string): InsiderFailure {
+	return {
+		message: `Not sent: sending stopped earlier in this execution (${reason})`,
+		description: 'Fix the cause of the earlier error, then send these items again: none of them was sent.',
+	};
+}
