@@ -1,0 +1,132 @@
+import http from 'http';
+import https from 'https';
+
+import { CALLBACK_RETRY_MINUTES } from './options';
+
+export interface DeliveryAttempt {
+	target: 'callback' | 'webhook';
+	url: string;
+	event: string;
+	key?: string;
+	/** 0 is the first attempt, 1..10 the retries. */
+	attempt: number;
+	at: string;
+	statusCode?: number;
+	error?: string;
+	payload: unknown;
+}
+
+export interface Delivery {
+	target: DeliveryAttempt['target'];
+	url: string;
+	event: string;
+	key?: string;
+	payload: unknown;
+	headers?: Record<string, string>;
+}
+
+/**
+ * Posts events the way Insider does: a non-2xx answer (or no answer) is retried at 1, 2, 3, 8,
+ * 13, 18, 28, 38, 48 and 60 minutes after the first attempt, times `timeScale`.
+ */
+export class Deliverer {
+	readonly attempts: DeliveryAttempt[] = [];
+
+	private readonly timers = new Set<NodeJS.Timeout>();
+
+	private readonly requests = new Set<http.ClientRequest>();
+
+	private stopped = false;
+
+	constructor(public timeScale: number) {}
+
+	/** Resolves when the event was accepted (2xx) or its last retry failed. */
+	deliver(delivery: Delivery): Promise<boolean> {
+		const firstAttemptAt = Date.now();
+		return new Promise((resolve) => {
+			const attempt = async (number: number) => {
+				if (this.stopped) return resolve(false);
+				const ok = await this.post(delivery, number);
+				if (ok || number >= CALLBACK_RETRY_MINUTES.length || this.stopped) return resolve(ok);
+				const dueAt = firstAttemptAt + CALLBACK_RETRY_MINUTES[number] * 60_000 * this.timeScale;
+				this.later(Math.max(0, dueAt - Date.now()), () => void attempt(number + 1));
+			};
+			void attempt(0);
+		});
+	}
+
+	later(delayMs: number, run: () => void): void {
+		if (this.stopped) return;
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			run();
+		}, delayMs);
+		this.timers.add(timer);
+	}
+
+	stop(): void {
+		this.stopped = true;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		for (const request of this.requests) request.destroy();
+		this.requests.clear();
+	}
+
+	clear(): void {
+		this.attempts.length = 0;
+	}
+
+	private post(delivery: Delivery, attempt: number): Promise<boolean> {
+		const record: DeliveryAttempt = {
+			target: delivery.target,
+			url: delivery.url,
+			event: delivery.event,
+			key: delivery.key,
+			attempt,
+			at: new Date().toISOString(),
+			payload: delivery.payload,
+		};
+		this.attempts.push(record);
+		const body = JSON.stringify(delivery.payload);
+		return new Promise((resolve) => {
+			let url: URL;
+			try {
+				url = new URL(delivery.url);
+			} catch {
+				record.error = 'invalid URL';
+				return resolve(false);
+			}
+			const client = url.protocol === 'https:' ? https : http;
+			const request = client.request(
+				url,
+				{
+					method: 'POST',
+					headers: {
+						'Content-Type': 'application/json',
+						'Content-Length': Buffer.byteLength(body),
+						'User-Agent': 'Insider-Sandbox/1.0',
+						...delivery.headers,
+					},
+					timeout: 10_000,
+				},
+				(response) => {
+					response.resume();
+					response.on('end', () => {
+						this.requests.delete(request);
+						record.statusCode = response.statusCode;
+						const code = response.statusCode ?? 0;
+						resolve(code >= 200 && code < 300);
+					});
+				},
+			);
+			this.requests.add(request);
+			request.on('timeout', () => request.destroy(new Error('timeout')));
+			request.on('error', (error) => {
+				this.requests.delete(request);
+				record.error = error.message;
+				resolve(false);
+			});
+			request.end(body);
+		});
+	}
+}

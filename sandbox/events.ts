@@ -1,0 +1,112 @@
+/**
+ * Payloads the sandbox posts, shaped like the samples in shared/reference/samples: Insider's
+ * accepted event, Meta status envelopes and Meta inbound-message envelopes, each carrying
+ * Insider's key at the top level.
+ */
+import { randomBytes } from 'crypto';
+
+const WABA_ID = '102290129340398';
+const PHONE_NUMBER_ID = '106540352242922';
+
+export const newWaMessageId = () => `wamid.${randomBytes(24).toString('base64')}`;
+const unixSeconds = (at = Date.now()) => String(Math.floor(at / 1000));
+const digits = (phoneNumber: string) => phoneNumber.replace(/^\+/, '');
+
+function metaEnvelope(businessNumber: string, value: Record<string, unknown>, key?: string) {
+	return {
+		object: 'whatsapp_business_account',
+		entry: [
+			{
+				id: WABA_ID,
+				changes: [
+					{
+						field: 'messages',
+						value: {
+							messaging_product: 'whatsapp',
+							metadata: { display_phone_number: businessNumber, phone_number_id: PHONE_NUMBER_ID },
+							...value,
+						},
+					},
+				],
+			},
+		],
+		...(key ? { key } : {}),
+	};
+}
+
+export function acceptedEvent(key: string, phoneNumber: string, waMessageId: string) {
+	return {
+		messaging_product: 'whatsapp',
+		contacts: [{ input: phoneNumber, wa_id: digits(phoneNumber) }],
+		messages: [{ id: waMessageId }],
+		key,
+	};
+}
+
+export function statusEvent(
+	businessNumber: string,
+	key: string,
+	phoneNumber: string,
+	waMessageId: string,
+	status: 'sent' | 'delivered' | 'read' | 'failed',
+) {
+	const entry: Record<string, unknown> = {
+		id: waMessageId,
+		status,
+		timestamp: unixSeconds(),
+		recipient_id: digits(phoneNumber),
+	};
+	if (status === 'failed') {
+		entry.errors = [
+			{
+				code: 131047,
+				title: 'Re-engagement message',
+				message: 'Re-engagement message',
+				error_data: {
+					details:
+						'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+				},
+			},
+		];
+	} else if (status !== 'read') {
+		entry.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'service' };
+	}
+	return metaEnvelope(businessNumber, { statuses: [entry] }, key);
+}
+
+interface Inbound {
+	businessNumber: string;
+	phoneNumber: string;
+	contactName?: string;
+	/** The message being answered (a button tap always answers one). */
+	context?: { waMessageId: string; key?: string };
+}
+
+function inboundEnvelope(inbound: Inbound, message: Record<string, unknown>) {
+	const entry: Record<string, unknown> = {
+		from: digits(inbound.phoneNumber),
+		id: newWaMessageId(),
+		timestamp: unixSeconds(),
+		...message,
+	};
+	if (inbound.context) entry.context = { from: inbound.businessNumber, id: inbound.context.waMessageId };
+	return metaEnvelope(
+		inbound.businessNumber,
+		{
+			contacts: [{ profile: { name: inbound.contactName ?? 'Sandbox User' }, wa_id: digits(inbound.phoneNumber) }],
+			messages: [entry],
+		},
+		inbound.context?.key,
+	);
+}
+
+export function buttonReplyEvent(inbound: Inbound, button: { id: string; title: string }) {
+	return inboundEnvelope(inbound, {
+		type: 'interactive',
+		interactive: { type: 'button_reply', button_reply: { id: button.id, title: button.title } },
+	});
+}
+
+export function textReplyEvent(inbound: Inbound, text: string) {
+	return inboundEnvelope(inbound, { type: 'text', text: { body: text } });
+}

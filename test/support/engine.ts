@@ -1,0 +1,199 @@
+/**
+ * Runs a node the way n8n runs it: a Workflow, n8n-core's WorkflowExecute, real parameter and
+ * expression resolution, and the real httpRequestWithAuthentication, with a credentials helper
+ * that applies the credential type's own `authenticate` definition through n8n's expressions.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+
+import { InsiderWhatsAppApi } from '../../credentials/InsiderWhatsAppApi.credentials';
+import { InsiderWhatsApp } from '../../nodes/InsiderWhatsApp/InsiderWhatsApp.node';
+
+const credentialTypes: Record<string, ICredentialType> = {
+	insiderWhatsAppApi: new InsiderWhatsAppApi(),
+};
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialTypes[typeName]?.authenticate;
+		if (!authenticate || typeof authenticate === 'function') return requestOptions;
+		const resolve = (value: string) =>
+			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		for (const [section, values] of Object.entries(authenticate.properties)) {
+			options[section] = { ...(options[section] ?? {}) };
+			for (const [name, value] of Object.entries(values as Record<string, string>)) {
+				options[section][name] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
+		const data = this.data[type];
+		if (!data) throw new Error(`no test credentials of type ${type}`);
+		return { ...data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}
+
+/** A start node that emits the items given to the test. */
+class TestItemsNode implements INodeType {
+	description = {
+		displayName: 'Test Items',
+		name: 'testItems',
+		group: ['input'],
+		version: 1,
+		description: 'Emits test items',
+		defaults: { name: 'Test Items' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: import('n8n-workflow').IExecuteFunctions) {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+const nodeTypeMap: Record<string, INodeType> = {
+	// Filled per run by runNodeInWorkflow for node types a test builds on the fly.
+	'test.items': new TestItemsNode(),
+	'n8n-nodes-insider-whatsapp.insiderWhatsApp': new InsiderWhatsApp(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (name) => nodeTypeMap[name],
+	getByNameAndVersion: (name) => nodeTypeMap[name],
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+export interface RunOptions {
+	/** Defaults to the Insider WhatsApp node. */
+	nodeType?: INodeType;
+	parameters: INode['parameters'];
+	items: IDataObject[];
+	credentials: { apiKey: string; baseUrl: string };
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	run: IRun;
+}
+
+const NODE_NAME = 'Insider WhatsApp';
+
+/**
+ * n8n-core's SSH client manager (created for every execute context) keeps a one-minute
+ * cleanup interval that n8n clears at shutdown; unref it so a test process can exit.
+ */
+function releaseEngineTimers() {
+	const corePath = require.resolve('n8n-core');
+	const { Container } = require(require.resolve('@n8n/di', { paths: [corePath] })) as {
+		Container: { get: (type: unknown) => { cleanupTimer?: NodeJS.Timeout } };
+	};
+	const { SSHClientsManager } = require(
+		require.resolve('n8n-core/dist/execution-engine/ssh-clients-manager'),
+	) as { SSHClientsManager: unknown };
+	Container.get(SSHClientsManager).cleanupTimer?.unref();
+}
+
+/** Executes Test Items -> Insider WhatsApp in n8n-core and returns what the node produced. */
+export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult> {
+	const typeName = options.nodeType ? `test.${options.nodeType.description.name}` : 'n8n-nodes-insider-whatsapp.insiderWhatsApp';
+	if (options.nodeType) nodeTypeMap[typeName] = options.nodeType;
+	const nodes: INode[] = [
+		{ id: '1', name: 'Test Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items) } },
+		{
+			id: '2',
+			name: NODE_NAME,
+			type: typeName,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { insiderWhatsAppApi: { id: 'c1', name: 'Insider sandbox' } },
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const connections = { 'Test Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf', nodes, connections, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'wf',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ insiderWhatsAppApi: options.credentials }),
+		hooks,
+		executionId: 'exec-1',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		currentNodeParameters: undefined,
+		variables: {},
+		userId: 'user',
+		setExecutionStatus: () => {},
+		logAiEvent: async () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0], destinationNode: { nodeName: NODE_NAME, mode: 'inclusive' } } as never);
+	releaseEngineTimers();
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items, error, run };
+}
