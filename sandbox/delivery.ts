@@ -40,13 +40,20 @@ export class Deliverer {
 
 	constructor(public timeScale: number) {}
 
-	/** Resolves when the event was accepted (2xx) or its last retry failed. */
-	deliver(delivery: Delivery): Promise<boolean> {
+	/**
+	 * Resolves when the event was accepted (2xx) or its last retry failed; `afterFirstAttempt`
+	 * hears the first attempt's result, for callers that should not wait out the schedule.
+	 */
+	deliver(delivery: Delivery, afterFirstAttempt?: (ok: boolean) => void): Promise<boolean> {
 		const firstAttemptAt = Date.now();
 		return new Promise((resolve) => {
 			const attempt = async (number: number) => {
-				if (this.stopped) return resolve(false);
+				if (this.stopped) {
+					if (number === 0) afterFirstAttempt?.(false);
+					return resolve(false);
+				}
 				const ok = await this.post(delivery, number);
+				if (number === 0) afterFirstAttempt?.(ok);
 				if (ok || number >= CALLBACK_RETRY_MINUTES.length || this.stopped) return resolve(ok);
 				const dueAt = firstAttemptAt + CALLBACK_RETRY_MINUTES[number] * 60_000 * this.timeScale;
 				this.later(Math.max(0, dueAt - Date.now()), () => void attempt(number + 1));

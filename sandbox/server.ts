@@ -178,7 +178,10 @@ export class InsiderSandbox {
 		const webhook = this.options.webhook;
 		if (!webhook?.url) throw new HttpProblem(409, 'no conversational webhook is configured (PUT /sandbox/config {"webhook":{"url":…,"token":…}})');
 		const headers = webhook.token ? { Authorization: `Bearer ${webhook.token}` } : undefined;
-		return await this.deliverer.deliver({ target: 'webhook', url: webhook.url, event, key, payload, headers });
+		// Answer the admin call after the first attempt; Insider's retries go on in the background.
+		return await new Promise<boolean>((resolve) => {
+			void this.deliverer.deliver({ target: 'webhook', url: webhook.url, event, key, payload, headers }, resolve);
+		});
 	}
 
 	private async handle(request: http.IncomingMessage, response: http.ServerResponse) {
