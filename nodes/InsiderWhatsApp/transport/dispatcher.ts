@@ -75,9 +75,11 @@ export async function dispatchBatches(
 		for (const entry of batch.entries) results.set(entry.itemIndex, result);
 	};
 
-	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome> => {
+	/** Undefined when sending stopped while this batch waited for its turn. */
+	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
 		for (let attempt = 0; ; attempt++) {
 			await limiter.acquire();
+			if (stopReason !== undefined) return undefined;
 			const outcome = await send(batch);
 			if (outcome.kind !== 'retry') return outcome;
 			if (attempt >= settings.maxRetries) return { kind: 'rejected', failure: outcome.giveUp(attempt) };
@@ -87,6 +89,10 @@ export async function dispatchBatches(
 
 	const processBatch = async (batch: Batch): Promise<void> => {
 		const outcome = await sendWithRetries(batch);
+		if (outcome === undefined) {
+			record(batch, { status: 'notSent', failure: notSentAfterStop(stopReason as string) });
+			return;
+		}
 		switch (outcome.kind) {
 			case 'accepted':
 				batch.entries.forEach((entry, i) =>

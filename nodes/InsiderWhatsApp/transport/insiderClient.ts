@@ -35,10 +35,13 @@ interface FullResponse {
 // Errors that prove the request never reached a server: safe to send again.
 const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
+/** n8n's NodeApiError carries the system error code in httpCode; plain errors in code or cause. */
 function networkErrorCode(error: unknown): string {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		for (const candidate of [current.httpCode, current.code]) {
+			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
+		}
 		current = current.cause as typeof current;
 	}
 	const text = String((error as Error)?.message ?? error);

@@ -135,17 +135,33 @@ export function keyCountMismatch(keys: number, messages: number): InsiderFailure
 	};
 }
 
+// Plain words for system error codes. The codes themselves stay out of messages: n8n replaces
+// any error message that contains one with a generic text, which would hide our guidance.
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ENETUNREACH: 'network unreachable',
+	EHOSTUNREACH: 'host unreachable',
+	ECONNRESET: 'connection reset',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'connection aborted',
+	EPIPE: 'connection closed',
+};
+
+const networkProblem = (code: string) => NETWORK_PROBLEMS[code] ?? 'connection failed';
+
 export function noAnswer(code: string): InsiderFailure {
 	return {
-		message: `Delivery unknown: the connection to Insider failed before its answer arrived (${code})`,
-		description: `The request reached Insider but no complete answer came back, so the node does not retry it. ${CHECK_BEFORE_RESENDING}`,
+		message: `Delivery unknown: the connection to Insider failed before its answer arrived (${networkProblem(code)})`,
+		description: `The request reached Insider but no complete answer came back (system error ${code}), so the node does not retry it. ${CHECK_BEFORE_RESENDING}`,
 	};
 }
 
 export function unreachable(code: string, baseUrl: string, retries: number): InsiderFailure {
 	return {
-		message: `Could not reach Insider at ${baseUrl} (${code}), still after ${retries} retries`,
-		description: `Check the Base URL in the "Insider WhatsApp API" credential and the n8n server's network access. ${NOTHING_SENT}`,
+		message: `Could not reach Insider at ${baseUrl} (${networkProblem(code)}), still after ${retries} retries`,
+		description: `System error ${code}. Check the Base URL in the "Insider WhatsApp API" credential and the n8n server's network access. ${NOTHING_SENT}`,
 	};
 }
 
