@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * `npm run sandbox -- --port 8787 --key INS.my-key [--rate-limit 10] [--time-scale 1]
  *   [--ip-restricted-key K] [--fail-recipient +15550009999] [--webhook-url URL --webhook-token T]`

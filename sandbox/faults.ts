@@ -38,8 +38,7 @@ export class FaultBook {
 		if (!fault) return undefined;
 		fault.remaining--;
 		if (fault.remaining === 0) this.faults = this.faults.filter((f) => f !== fault);
-		const { remaining: _remaining, ...spec } = fault;
-		return spec;
+		return { kind: fault.kind, count: fault.count, apiKey: fault.apiKey, retryAfterSeconds: fault.retryAfterSeconds, delayMs: fault.delayMs };
 	}
 
 	list(): Array<FaultSpec & { remaining: number }> {

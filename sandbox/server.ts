@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import { randomUUID } from 'crypto';
 import fs from 'fs';
 import http from 'http';
@@ -365,8 +366,12 @@ export class InsiderSandbox {
 	}
 
 	private publicConfig() {
-		const { webhook, keys: _keys, ipRestrictedKeys: _restricted, ...rest } = this.options;
-		return { ...rest, webhook: webhook ? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined } : null };
+		// API keys and the webhook token are secrets: never echo them.
+		const { host, port, rateLimitPerSecond, timeScale, eventIntervalMs, statusEvents, failingRecipients, businessNumber, webhook } = this.options;
+		return {
+			host, port, rateLimitPerSecond, timeScale, eventIntervalMs, statusEvents, failingRecipients, businessNumber,
+			webhook: webhook ? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined } : null,
+		};
 	}
 
 	private json(response: http.ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}) {

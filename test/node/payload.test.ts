@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /** The exact JSON Insider receives for every shape of quick reply the node can build. */
 import fs from 'fs';
 import path from 'path';
@@ -16,7 +17,7 @@ beforeEach(() => {
 });
 
 /** Runs the node for one contact and returns the request body the sandbox recorded. */
-async function sentBody(overrides: Record<string, unknown>, items = [{ phone: '+15550001111' }]) {
+async function sentBody(overrides: Record<string, unknown>, items: Array<Record<string, string>> = [{ phone: '+15550001111' }]) {
 	const result = await runInsiderWhatsApp({ parameters: quickReplyParameters(overrides), items, credentials: { apiKey: TEST_KEY, baseUrl: sandbox.url } });
 	expect(result.error).toBeUndefined();
 	lastBodies = sandbox.messages.map((m) => m.message);

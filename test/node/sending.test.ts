@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /** Batching, rate limiting, retries and failure handling, against the sandbox over loopback. */
 import * as quickReplyMessage from '../../nodes/InsiderWhatsApp/helpers/quickReplyMessage';
 import type { InsiderSandbox } from '../../sandbox/server';

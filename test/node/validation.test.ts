@@ -16,7 +16,7 @@ const x = (n: number) => 'x'.repeat(n);
  */
 const v = '={{ $json.v }}';
 const oneButton = (id: string, title: string) => ({ button: [{ id, title }] });
-const cases: Array<[string, Record<string, unknown>, [unknown, unknown], RegExp]> = [
+const cases: Array<[string, Record<string, unknown>, [string, string], RegExp]> = [
 	['empty phone', { phoneNumber: v }, ['+15550001111', ''], /Phone Number: is required/],
 	['phone without country code', { phoneNumber: v }, ['+15550001111', '5321234567'], /Phone Number: "5321234567" is not a valid international number/],
 	['phone too short', { phoneNumber: v }, ['+15550001111', '+1234567'], /Phone Number: .*8 to 15 digits/],

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 import net from 'net';
 
 import { InsiderSandbox } from '../../sandbox/server';

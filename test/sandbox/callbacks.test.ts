@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import { CALLBACK_RETRY_MINUTES } from '../../sandbox/options';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { client, postSend, startReceiver, waitFor } from '../support/http';
@@ -11,6 +12,7 @@ afterAll(async () => await sandbox.stop());
 beforeEach(() => sandbox.reset());
 
 type Envelope = { entry: Array<{ changes: Array<{ value: { statuses?: Array<Record<string, unknown>>; messages?: Array<Record<string, unknown>> } }> }>; key?: string };
+type InboundMessage = { context: { id: string }; from: string; type: string; interactive?: unknown; text?: unknown };
 const statusOf = (body: unknown) => (body as Envelope).entry?.[0].changes[0].value.statuses?.[0];
 
 describe('status callbacks', () => {
@@ -116,7 +118,7 @@ describe('conversational webhook', () => {
 			expect(request.headers.authorization).toBe('Bearer secret-token');
 			const envelope = request.body as Envelope;
 			expect(envelope.key).toBe(key);
-			const message = envelope.entry[0].changes[0].value.messages?.[0] as Record<string, any>;
+			const message = envelope.entry[0].changes[0].value.messages?.[0] as InboundMessage;
 			expect(message.context.id).toBe(sandbox.messages[0].waMessageId);
 			expect(message.from).toBe('15550001111');
 			expect(message.interactive).toEqual({ type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } });
@@ -133,7 +135,7 @@ describe('conversational webhook', () => {
 			sandbox.configure({ webhook: { url: receiver.url } });
 			const reply = await client.post(`${sandbox.url}/sandbox/reply`, { phoneNumber: '+15550001111', text: 'When does it arrive?' });
 			expect(reply.data).toEqual({ delivered: true });
-			const message = (receiver.received[0].body as Envelope).entry[0].changes[0].value.messages?.[0] as Record<string, any>;
+			const message = (receiver.received[0].body as Envelope).entry[0].changes[0].value.messages?.[0] as InboundMessage;
 			expect(message.type).toBe('text');
 			expect(message.text).toEqual({ body: 'When does it arrive?' });
 			expect(receiver.received[0].headers.authorization).toBeUndefined();

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Runs a node the way n8n runs it: a Workflow, n8n-core's WorkflowExecute, real parameter and
  * expression resolution, and the real httpRequestWithAuthentication, with a credentials helper
@@ -134,9 +135,12 @@ const NODE_NAME = 'Insider WhatsApp';
  */
 function releaseEngineTimers() {
 	const corePath = require.resolve('n8n-core');
+	// These live inside n8n-core's own dependency tree, so they are resolved from there.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { Container } = require(require.resolve('@n8n/di', { paths: [corePath] })) as {
 		Container: { get: (type: unknown) => { cleanupTimer?: NodeJS.Timeout } };
 	};
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { SSHClientsManager } = require(
 		require.resolve('n8n-core/dist/execution-engine/ssh-clients-manager'),
 	) as { SSHClientsManager: unknown };

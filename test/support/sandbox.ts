@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 import { InsiderSandbox } from '../../sandbox/server';
 import type { SandboxOptions } from '../../sandbox/options';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 import type { IAuthenticateGeneric } from 'n8n-workflow';
 
 import { InsiderWhatsAppApi } from '../../credentials/InsiderWhatsAppApi.credentials';

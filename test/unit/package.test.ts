@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Loads the built dist/ the way n8n's package loader does: every path in package.json's `n8n`
  * block must resolve to a file inside the package exporting a class named like the file, and
