@@ -5,8 +5,12 @@
 module.exports = {
 	nodes: {
 		InsiderWhatsApp: require('./dist/nodes/InsiderWhatsApp/InsiderWhatsApp.node.js').InsiderWhatsApp,
+		InsiderWhatsAppTrigger: require('./dist/nodes/InsiderWhatsAppTrigger/InsiderWhatsAppTrigger.node.js')
+			.InsiderWhatsAppTrigger,
 	},
 	credentials: {
 		InsiderWhatsAppApi: require('./dist/credentials/InsiderWhatsAppApi.credentials.js').InsiderWhatsAppApi,
+		InsiderWhatsAppWebhookApi: require('./dist/credentials/InsiderWhatsAppWebhookApi.credentials.js')
+			.InsiderWhatsAppWebhookApi,
 	},
 };

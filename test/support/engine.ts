@@ -4,7 +4,7 @@
  * expression resolution, and the real httpRequestWithAuthentication, with a credentials helper
  * that applies the credential type's own `authenticate` definition through n8n's expressions.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -21,10 +21,13 @@ import type {
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
 import { InsiderWhatsAppApi } from '../../credentials/InsiderWhatsAppApi.credentials';
+import { InsiderWhatsAppWebhookApi } from '../../credentials/InsiderWhatsAppWebhookApi.credentials';
 import { InsiderWhatsApp } from '../../nodes/InsiderWhatsApp/InsiderWhatsApp.node';
+import { InsiderWhatsAppTrigger } from '../../nodes/InsiderWhatsAppTrigger/InsiderWhatsAppTrigger.node';
 
 const credentialTypes: Record<string, ICredentialType> = {
 	insiderWhatsAppApi: new InsiderWhatsAppApi(),
+	insiderWhatsAppWebhookApi: new InsiderWhatsAppWebhookApi(),
 };
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -104,6 +107,7 @@ const nodeTypeMap: Record<string, INodeType> = {
 	// Filled per run by runNodeInWorkflow for node types a test builds on the fly.
 	'test.items': new TestItemsNode(),
 	'n8n-nodes-insider-whatsapp.insiderWhatsApp': new InsiderWhatsApp(),
+	'n8n-nodes-insider-whatsapp.insiderWhatsAppTrigger': new InsiderWhatsAppTrigger(),
 };
 
 const nodeTypes: INodeTypes = {
@@ -111,6 +115,96 @@ const nodeTypes: INodeTypes = {
 	getByNameAndVersion: (name) => nodeTypeMap[name],
 	getKnownTypes: () => ({}),
 } as INodeTypes;
+
+/** What n8n passes every execution context; only the parts these nodes touch are real. */
+function testAdditionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executionId: 'exec-1',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		currentNodeParameters: undefined,
+		variables: {},
+		userId: 'user',
+		setExecutionStatus: () => {},
+		logAiEvent: async () => {},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface WebhookCall {
+	parameters: INode['parameters'];
+	body: unknown;
+	headers?: Record<string, string>;
+	query?: Record<string, string>;
+	token?: string;
+	/** Trigger nodes with the same id share a deduplication memory, as in one n8n process. */
+	nodeId?: string;
+}
+
+export interface WebhookResult {
+	/** Set when the node answered the HTTP request itself (401, 400). */
+	status?: number;
+	responseBody?: unknown;
+	webhookResponse?: unknown;
+	items?: INodeExecutionData[];
+}
+
+/** Calls the trigger's webhook() through n8n-core's WebhookContext with a request like n8n's. */
+export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResult> {
+	const trigger = new InsiderWhatsAppTrigger();
+	const node: INode = {
+		id: call.nodeId ?? 'trigger-1',
+		name: 'Insider WhatsApp Trigger',
+		type: 'n8n-nodes-insider-whatsapp.insiderWhatsAppTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'hook-1',
+		parameters: call.parameters,
+		credentials: { insiderWhatsAppWebhookApi: { id: 'c2', name: 'Webhook token' } },
+	};
+	const workflow = new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, active: true, nodeTypes });
+	const result: WebhookResult = {};
+	const response = {
+		status(code: number) {
+			result.status = code;
+			return response;
+		},
+		json(body: unknown) {
+			result.responseBody = body;
+			return response;
+		},
+		end() {
+			return response;
+		},
+	};
+	const request = {
+		headers: Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+		query: call.query ?? {},
+		params: {},
+		body: call.body,
+	};
+	const additionalData = testAdditionalData(
+		call.token === undefined ? {} : { insiderWhatsAppWebhookApi: { token: call.token } },
+		undefined,
+		{ httpRequest: request, httpResponse: response },
+	);
+	const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: trigger.description.webhooks![0], workflowId: 'wf-trigger' };
+	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData as never, [], null);
+	const answer = await trigger.webhook.call(context);
+	result.webhookResponse = answer.webhookResponse;
+	result.items = answer.workflowData?.[0];
+	return result;
+}
 
 export interface RunOptions {
 	/** Defaults to the Insider WhatsApp node. */
@@ -177,22 +271,7 @@ export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult
 		updatedAt: new Date(),
 		activeVersionId: null,
 	} as never);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ insiderWhatsAppApi: options.credentials }),
-		hooks,
-		executionId: 'exec-1',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		currentNodeParameters: undefined,
-		variables: {},
-		userId: 'user',
-		setExecutionStatus: () => {},
-		logAiEvent: async () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData({ insiderWhatsAppApi: options.credentials }, hooks);
 
 	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0], destinationNode: { nodeName: NODE_NAME, mode: 'inclusive' } } as never);
 	releaseEngineTimers();

@@ -1,0 +1,213 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { TriggerAuthentication } from './authentication';
+import { presentedToken, tokensMatch } from './authentication';
+import { dropDuplicates } from './deduplicator';
+import type { TriggerEvent, TriggerEventName } from './normalizeEvents';
+import { normalizeEvents } from './normalizeEvents';
+
+const MIN_TOKEN_LENGTH = 16;
+
+interface TriggerOptions {
+	deduplicate?: boolean;
+	includeRaw?: boolean;
+}
+
+function reject(context: IWebhookFunctions, statusCode: number, message: string): IWebhookResponseData {
+	context.getResponseObject().status(statusCode).json({ message });
+	return { noWebhookResponse: true };
+}
+
+/** The request body as an object: n8n parses JSON; text bodies are parsed here. */
+function readBody(context: IWebhookFunctions): unknown {
+	const body = context.getRequestObject().body as unknown;
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The emitted fields, in a fixed order; `raw` only when asked for. */
+function toItem(event: TriggerEvent, includeRaw: boolean): IDataObject {
+	const item: IDataObject = {
+		event: event.event,
+		key: event.key,
+		messageId: event.messageId,
+		phoneNumber: event.phoneNumber,
+		timestamp: event.timestamp,
+		error: event.error as unknown as IDataObject | null,
+		reply: event.reply as unknown as IDataObject | null,
+		text: event.text,
+	};
+	if (includeRaw) item.raw = event.raw as IDataObject;
+	return item;
+}
+
+export class InsiderWhatsAppTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Insider WhatsApp Trigger',
+		name: 'insiderWhatsAppTrigger',
+		icon: { light: 'file:../../icons/insiderWhatsApp.svg', dark: 'file:../../icons/insiderWhatsApp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].length === 8 ? "All events" : $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Insider reports a WhatsApp message status or the contact taps a button or replies',
+		defaults: { name: 'Insider WhatsApp Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'insiderWhatsAppWebhookApi',
+				required: true,
+				testedBy: 'webhookTokenTest',
+				displayOptions: { show: { authentication: ['bearerToken', 'urlToken'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Use the <b>Production URL</b> above in two places in Insider:<br>1. <b>Status callbacks</b> (accepted, sent, delivered, read, failed): paste it into the <i>Status Callback URL</i> option of the Insider WhatsApp node. With URL Token authentication, append <code>?token=</code> and your token.<br>2. <b>Button taps and replies</b>: in InOne, set it as the conversational webhook URL with auth type <i>Bearer</i> and the same token.<br>Activate the workflow so the production URL listens.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['accepted', 'sent', 'delivered', 'read', 'failed', 'reply', 'message', 'unknown'],
+				description: 'Which events start the workflow; a request whose events are all filtered out starts nothing',
+				options: [
+					{ name: 'Accepted', value: 'accepted', description: 'WhatsApp accepted the message for delivery' },
+					{ name: 'Delivered', value: 'delivered', description: "The message reached the contact's phone" },
+					{ name: 'Failed', value: 'failed', description: 'The message could not be delivered (for example error 131047: outside the 24-hour window)' },
+					{ name: 'Message', value: 'message', description: 'The contact wrote something other than a button tap' },
+					{ name: 'Read', value: 'read', description: 'The contact opened the message' },
+					{ name: 'Reply', value: 'reply', description: 'The contact tapped a quick-reply, list or template button' },
+					{ name: 'Sent', value: 'sent', description: 'WhatsApp sent the message' },
+					{ name: 'Unknown', value: 'unknown', description: 'A payload the node does not recognise, passed on as it came' },
+				],
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				default: 'bearerToken',
+				options: [
+					{ name: 'Bearer Token', value: 'bearerToken', description: 'Authorization: Bearer header, as Insider\'s conversational webhook sends it' },
+					{ name: 'URL Token', value: 'urlToken', description: 'A token query parameter, for status callback URLs' },
+					{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Deduplicate',
+						name: 'deduplicate',
+						type: 'boolean',
+						default: true,
+						description: 'Whether to drop an event already seen in the last 24 hours (same key or message ID, event and timestamp): Insider retries callbacks that did not get a 2xx in time',
+					},
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: true,
+						description: 'Whether to add the original status or message object as "raw"',
+					},
+				],
+			},
+		],
+		usableAsTool: undefined,
+	};
+
+	methods = {
+		credentialTest: {
+			// There is no remote endpoint to ask; check the secret is strong enough to guard a URL.
+			async webhookTokenTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const token = String(credential.data?.token ?? '');
+				if (token.length < MIN_TOKEN_LENGTH) {
+					return { status: 'Error', message: `The token must be at least ${MIN_TOKEN_LENGTH} characters long` };
+				}
+				return { status: 'OK', message: 'Token is set' };
+			},
+		},
+	};
+
+	// Insider's v1 API has no endpoint to register, list or delete webhooks: the callback URL
+	// travels with each send request and the conversational webhook is set in the InOne panel.
+	// So there is nothing remote to check, create or delete.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const authentication = this.getNodeParameter('authentication', 'bearerToken') as TriggerAuthentication;
+		if (authentication !== 'none') {
+			const credentials = await this.getCredentials<{ token?: string }>('insiderWhatsAppWebhookApi');
+			const request = this.getRequestObject();
+			const presented = presentedToken(authentication, request.headers, request.query as Record<string, unknown>);
+			if (!tokensMatch(presented, String(credentials.token ?? ''))) return reject(this, 401, 'unauthorized');
+		}
+
+		const body = readBody(this);
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+			return reject(this, 400, 'The body must be a JSON object');
+		}
+
+		const wanted = new Set(this.getNodeParameter('events', []) as TriggerEventName[]);
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		let events = normalizeEvents(body).filter((event) => wanted.has(event.event));
+		if (options.deduplicate !== false) {
+			events = dropDuplicates(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
+		}
+		const webhookResponse = { received: true, events: events.length };
+		if (events.length === 0) return { webhookResponse };
+
+		const includeRaw = options.includeRaw !== false;
+		return {
+			webhookResponse,
+			workflowData: [this.helpers.returnJsonArray(events.map((event) => toItem(event, includeRaw)))],
+		};
+	}
+}
