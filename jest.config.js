@@ -16,6 +16,8 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			// The first run installs n8n into the cache; scenarios wait for real callbacks.
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
 		},
 	],
 };

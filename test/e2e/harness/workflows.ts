@@ -1,0 +1,101 @@
+/**
+ * The workflows and credentials the end-to-end scenarios import into n8n. Node types and
+ * parameters are exactly what the n8n editor would save.
+ */
+export const PKG = 'n8n-nodes-insider-whatsapp';
+export const INSIDER_CREDENTIAL = { id: 'e2eInsiderSandbox', name: 'Insider sandbox' };
+export const WEBHOOK_CREDENTIAL = { id: 'e2eInsiderWebhook', name: 'Insider webhook token' };
+
+export function credentials(sandboxUrl: string, apiKey: string, webhookToken: string) {
+	return [
+		{ ...INSIDER_CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey, baseUrl: sandboxUrl } },
+		{ ...WEBHOOK_CREDENTIAL, type: 'insiderWhatsAppWebhookApi', data: { token: webhookToken } },
+	];
+}
+
+type NodeJson = Record<string, unknown> & { name: string };
+
+function workflow(id: string, name: string, nodes: NodeJson[], chain: string[]) {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < chain.length - 1; i++) {
+		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
+	}
+	return {
+		id,
+		name,
+		nodes: nodes.map((node, index) => ({ id: `${id}-n${index}`, position: [index * 240, 0], ...node })),
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		pinData: {},
+	};
+}
+
+/** Webhook (POST {contacts:[…]}) -> Split Out -> Insider WhatsApp -> answer with every item. */
+export function sendWorkflow(options: { id: string; path: string; callbackUrl?: string; continueOnFail?: boolean; buttonTitle?: string }) {
+	return workflow(
+		options.id,
+		`E2E send ${options.path}`,
+		[
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: `${options.id}-hook`,
+				parameters: { httpMethod: 'POST', path: options.path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.contacts', options: {} } },
+			{
+				name: 'Insider WhatsApp',
+				type: `${PKG}.insiderWhatsApp`,
+				typeVersion: 1,
+				credentials: { insiderWhatsAppApi: INSIDER_CREDENTIAL },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+				parameters: {
+					resource: 'message',
+					operation: 'sendQuickReply',
+					phoneNumber: '={{ $json.phone }}',
+					headerType: 'text',
+					headerText: 'Your order has shipped',
+					bodyText: '=Hi {{ $json.name }}, would you like delivery updates on WhatsApp?',
+					footerText: 'Reply STOP to opt out',
+					buttons: { button: [{ id: 'updates_yes', title: options.buttonTitle ?? 'Yes please' }, { id: 'updates_no', title: 'No thanks' }] },
+					options: options.callbackUrl ? { callbackUrl: options.callbackUrl } : {},
+				},
+			},
+		],
+		['Webhook', 'Split Out', 'Insider WhatsApp'],
+	);
+}
+
+/** Insider WhatsApp Trigger -> HTTP Request that forwards each item to a test recorder. */
+export function forwardingTriggerWorkflow(options: { id: string; webhookId: string; authentication: 'bearerToken' | 'urlToken' | 'none'; recorderUrl: string; label: string }) {
+	return workflow(
+		options.id,
+		`E2E trigger ${options.label}`,
+		[
+			{
+				name: 'Insider WhatsApp Trigger',
+				type: `${PKG}.insiderWhatsAppTrigger`,
+				typeVersion: 1,
+				webhookId: options.webhookId,
+				credentials: options.authentication === 'none' ? undefined : { insiderWhatsAppWebhookApi: WEBHOOK_CREDENTIAL },
+				parameters: { authentication: options.authentication, options: {} },
+			},
+			{
+				name: 'Forward',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: {
+					method: 'POST',
+					url: options.recorderUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(options.label)}, item: $json }) }}`,
+					options: {},
+				},
+			},
+		],
+		['Insider WhatsApp Trigger', 'Forward'],
+	);
+}
