@@ -1,0 +1,143 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
+/**
+ * `npm start`: builds the package, prepares n8n 2.41.1 (cached), starts the Insider sandbox and
+ * n8n with the package loaded, imports the example workflows with credentials that point at
+ * the sandbox, and prints where to go. Ctrl-C stops everything.
+ *
+ *   npm start -- [--port 5678] [--sandbox-port 8787]
+ *                [--insider-key INS.… [--insider-base-url https://whatsapp.useinsider.com]]
+ *                [--external-n8n [N8N_USER_FOLDER]]
+ */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+import { DEFAULT_SANDBOX_KEY } from '../sandbox/options';
+import type { InsiderSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
+import { cacheRoot, ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
+import { installBuiltPackage, N8nInstance } from '../test/e2e/harness/n8nInstance';
+import { exampleWorkflows, EXAMPLE_TOKEN } from '../test/e2e/harness/examples';
+
+const OWNER = { email: 'demo@example.com', password: 'InsiderDemo1', firstName: 'Demo', lastName: 'User' };
+
+interface StartOptions {
+	port: number;
+	sandboxPort: number;
+	insiderKey?: string;
+	insiderBaseUrl: string;
+	externalN8n?: string;
+}
+
+function parseArgs(argv: string[]): StartOptions {
+	const options: StartOptions = { port: 5678, sandboxPort: 8787, insiderBaseUrl: 'https://whatsapp.useinsider.com' };
+	for (let i = 0; i < argv.length; i++) {
+		const next = () => {
+			if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
+			return argv[++i];
+		};
+		switch (argv[i]) {
+			case '--port': options.port = Number(next()); break;
+			case '--sandbox-port': options.sandboxPort = Number(next()); break;
+			case '--insider-key': options.insiderKey = next(); break;
+			case '--insider-base-url': options.insiderBaseUrl = next(); break;
+			case '--external-n8n':
+				options.externalN8n = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : os.homedir();
+				break;
+			default:
+				throw new Error(`unknown option ${argv[i]}; see the header of scripts/start.ts or the README`);
+		}
+	}
+	return options;
+}
+
+function build() {
+	console.log('Building the package…');
+	const result = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	build();
+
+	let sandbox: InsiderSandbox | undefined;
+	const n8nUrl = `http://127.0.0.1:${options.port}`;
+	if (!options.insiderKey) {
+		sandbox = await startSandbox({
+			port: options.sandboxPort,
+			keys: [DEFAULT_SANDBOX_KEY],
+			// A human watches the ticks change; Insider's retry minutes become seconds.
+			eventIntervalMs: 1500,
+			timeScale: 0.01,
+			failingRecipients: ['+15550009999'],
+			webhook: { url: `${n8nUrl}/webhook/insider-replies/webhook`, token: EXAMPLE_TOKEN },
+		});
+	}
+	const apiKey = options.insiderKey ?? DEFAULT_SANDBOX_KEY;
+	const baseUrl = sandbox ? sandbox.url : options.insiderBaseUrl;
+
+	if (options.externalN8n) {
+		installBuiltPackage(options.externalN8n);
+		console.log(`
+The package is installed in ${path.join(options.externalN8n, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-insider-whatsapp')}.
+Restart your n8n, then create an "Insider WhatsApp API" credential with
+  API Key:  ${sandbox ? apiKey : '(your key)'}
+  Base URL: ${baseUrl}
+and import the workflows in examples/.${sandbox ? `\nSandbox phone preview: ${sandbox.url}/  (its conversational webhook points at ${n8nUrl}/webhook/insider-replies/webhook)` : ''}
+Ctrl-C stops the sandbox.`);
+		await waitForInterrupt(async () => await sandbox?.stop());
+		return;
+	}
+
+	const install = await ensureN8n(N8N_VERSIONS.v2);
+	const userFolder = path.join(cacheRoot(), 'dev-user-folder');
+	fs.mkdirSync(userFolder, { recursive: true });
+	const n8n = new N8nInstance(install, { port: options.port, owner: OWNER, userFolder });
+	console.log('Importing the example workflows and credentials…');
+	await n8n.importCredentials([
+		{ id: 'insiderSandbox', name: 'Insider WhatsApp (sandbox)', type: 'insiderWhatsAppApi', data: { apiKey, baseUrl } },
+		{ id: 'insiderWebhookToken', name: 'Insider webhook token', type: 'insiderWhatsAppWebhookApi', data: { token: EXAMPLE_TOKEN } },
+	]);
+	const examples = exampleWorkflows(n8nUrl);
+	await n8n.importWorkflows(examples.filter((w) => w.hasTrigger).map((w) => w.workflow));
+	await n8n.importWorkflows(examples.filter((w) => !w.hasTrigger).map((w) => w.workflow), false);
+	console.log('Starting n8n…');
+	await n8n.start();
+
+	console.log(`
+  n8n with the Insider WhatsApp nodes is ready.
+
+  Editor:         ${n8nUrl}/   (log in as ${OWNER.email} / ${OWNER.password})
+  ${sandbox ? `Phone preview:  ${sandbox.url}/   (the Insider sandbox; API key ${apiKey})` : `Insider:        ${baseUrl} with your key`}
+
+  What to click first:
+    1. Open the workflow "Ask a customer with quick-reply buttons and branch on the answer".
+    2. Click "Execute workflow": a quick reply goes to +15550001111.
+    3. Open the phone preview, tap "Yes please", and watch the execution appear under Executions.
+
+  n8n's log: ${path.join(userFolder, 'n8n.log')}
+  Ctrl-C stops n8n and the sandbox.
+`);
+	await waitForInterrupt(async () => {
+		await n8n.stop();
+		await sandbox?.stop();
+	});
+}
+
+function waitForInterrupt(cleanUp: () => Promise<void>): Promise<void> {
+	return new Promise((resolve) => {
+		const stop = () => {
+			console.log('\nStopping…');
+			void cleanUp().then(resolve);
+		};
+		process.once('SIGINT', stop);
+		process.once('SIGTERM', stop);
+	});
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});
