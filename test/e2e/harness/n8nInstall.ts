@@ -51,9 +51,15 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 	});
 }
 
-/** npm with the project's own npm config, but never the project's .npmrc or lockfile. */
+/**
+ * The environment for npm in the cache folder. Under `npm test` the parent npm exports its
+ * config as npm_* variables, among them this project's ignore-scripts=true, which would turn
+ * `npm rebuild sqlite3` into a silent no-op; so none of them is passed on.
+ */
 function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	return { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
+	return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
 }
 
 async function installOnce(dir: string, marker: string, install: (logFile: string) => Promise<void>) {
@@ -90,7 +96,9 @@ export async function ensureN8n(spec: N8nVersionSpec): Promise<N8nInstall> {
 		// Kafka's install script downloads binaries from the internet; nothing we run needs it.
 		await run('npm', ['install', '--ignore-scripts'], n8nDir, withNode, logFile);
 		// The machine's npm points nodedir at Node 20's headers; sqlite3 must match n8n's Node.
-		await run('npm', ['rebuild', 'sqlite3'], n8nDir, { ...withNode, npm_config_nodedir: nodeDir }, logFile);
+		await run('npm', ['rebuild', 'sqlite3'], n8nDir, { ...withNode, npm_config_nodedir: nodeDir, npm_config_ignore_scripts: 'false' }, logFile);
+		// Fail here, not later in n8n's startup, if the native module still does not load.
+		await run(path.join(nodeBinDir, 'node'), ['-e', "require('sqlite3')"], n8nDir, withNode, logFile);
 	});
 	return { spec, nodeDir, nodeBinDir, n8nDir, n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }

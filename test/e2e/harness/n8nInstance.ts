@@ -88,7 +88,7 @@ export class N8nInstance {
 	}
 
 	/** The environment of every n8n process of this instance: CLI commands and the server. */
-	private env(): NodeJS.ProcessEnv {
+	private env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 		const owner = this.options.owner;
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
@@ -109,6 +109,7 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: 'info',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			...this.options.env,
+			...extra,
 		};
 		if (owner) {
 			// n8n's own bcryptjs hashes the owner password the way N8N_INSTANCE_OWNER_PASSWORD_HASH expects.
@@ -127,11 +128,13 @@ export class N8nInstance {
 		return env;
 	}
 
-	/** Runs an n8n CLI command (n8n must be stopped) and returns its output. */
+	/** Runs an n8n CLI command and returns its output (imports need n8n stopped). */
 	async cli(args: string[]): Promise<string> {
 		const node = path.join(this.install.nodeBinDir, 'node');
+		// Each n8n process opens a task-runner broker port; a fixed one would collide.
+		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 		return await new Promise((resolve, reject) => {
-			execFile(node, [this.install.n8nBin, ...args], { env: this.env(), maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, stdout, stderr) => {
+			execFile(node, [this.install.n8nBin, ...args], { env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, stdout, stderr) => {
 				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
 				else resolve(`${stdout}\n${stderr}`);
 			});
@@ -164,7 +167,7 @@ export class N8nInstance {
 		const log = fs.openSync(this.logFile, 'a');
 		const node = path.join(this.install.nodeBinDir, 'node');
 		this.process = spawn(node, [this.install.n8nBin, 'start'], {
-			env: this.env(),
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 			stdio: ['ignore', this.options.logToConsole ? 'inherit' : log, this.options.logToConsole ? 'inherit' : log],
 			detached: true,
 		});

@@ -1,0 +1,73 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/**
+ * The workflows in examples/ imported as they are into a real n8n and run, so they never rot.
+ */
+import type { InsiderSandbox } from '../../sandbox/server';
+import { waitFor } from '../support/http';
+import { startTestSandbox, TEST_KEY } from '../support/sandbox';
+import { EXAMPLE_TOKEN, exampleWorkflows } from './harness/examples';
+import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
+import { freePort, N8nInstance } from './harness/n8nInstance';
+
+describe('example workflows in n8n 2.x', () => {
+	let sandbox: InsiderSandbox;
+	let n8n: N8nInstance;
+
+	beforeAll(async () => {
+		const install = await ensureN8n(N8N_VERSIONS.v2);
+		sandbox = await startTestSandbox({ rateLimitPerSecond: 10, timeScale: 0.001, eventIntervalMs: 20 });
+		const port = await freePort();
+		n8n = new N8nInstance(install, { port });
+		await n8n.importCredentials([
+			{ id: 'insiderSandbox', name: 'Insider WhatsApp (sandbox)', type: 'insiderWhatsAppApi', data: { apiKey: TEST_KEY, baseUrl: sandbox.url } },
+			{ id: 'insiderWebhookToken', name: 'Insider webhook token', type: 'insiderWhatsAppWebhookApi', data: { token: EXAMPLE_TOKEN } },
+		]);
+		const examples = exampleWorkflows(`http://127.0.0.1:${port}`);
+		expect(examples.map((e) => e.file)).toEqual(['ask-and-branch.json', 'campaign-batching.json', 'delivery-status-log.json']);
+		await n8n.importWorkflows(examples.filter((e) => e.hasTrigger).map((e) => e.workflow));
+		await n8n.importWorkflows(examples.filter((e) => !e.hasTrigger).map((e) => e.workflow), false);
+		await n8n.start();
+		sandbox.configure({ webhook: { url: `${n8n.url}/webhook/insider-replies/webhook`, token: EXAMPLE_TOKEN } });
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await sandbox?.stop();
+	});
+
+	test('Campaign: 120 contacts go out in requests of 50, 50 and 20, and their statuses reach the delivery log', async () => {
+		await n8n.cli(['execute', '--id=exampleCampaign']);
+		expect(sandbox.requests.map((r) => r.messageCount)).toEqual([50, 50, 20]);
+		expect(new Set(sandbox.messages.map((m) => m.phoneNumber)).size).toBe(120);
+		expect(sandbox.messages.every((m) => m.callback?.includes('/webhook/insider-delivery-log/webhook?token='))).toBe(true);
+		const logged = () => sandbox.callbackAttempts.filter((a) => a.target === 'callback' && a.statusCode === 200).length;
+		await waitFor(() => logged() === 120 * 4, 120_000, 'four logged statuses per message').catch((error) => {
+			const outcomes = sandbox.callbackAttempts.map((a) => `${a.event}:${a.statusCode ?? a.error}`);
+			const counts = outcomes.reduce<Record<string, number>>((all, o) => ({ ...all, [o]: (all[o] ?? 0) + 1 }), {});
+			throw new Error(`${(error as Error).message}; attempts: ${JSON.stringify(counts)}; log: ${n8n.log().slice(-2000)}`);
+		});
+		expect(sandbox.callbackAttempts.filter((a) => a.statusCode !== 200)).toEqual([]);
+		expect(await n8n.executionCount('exampleDeliveryLog')).toBeGreaterThan(0);
+		const rows = await n8n.query<{ status: string }>("SELECT status FROM execution_entity WHERE workflowId = 'exampleDeliveryLog'");
+		expect(rows.every((row) => row.status === 'success')).toBe(true);
+	});
+
+	test('Ask and branch: the quick reply goes out, and a tap on "Yes please" takes the Yes branch', async () => {
+		sandbox.reset();
+		await n8n.cli(['execute', '--id=exampleAskAndBranch']);
+		expect(sandbox.messages).toHaveLength(1);
+		const [message] = sandbox.messages;
+		expect(message.phoneNumber).toBe('+15550001111');
+		const before = await n8n.executionCount('exampleAskAndBranch');
+		expect(await sandbox.tapButton(message.key, 'updates_yes')).toBe(true);
+		await waitFor(() => sandbox.callbackAttempts.some((a) => a.target === 'webhook' && a.statusCode === 200), 30_000, 'the tap delivered');
+		// The trigger answers on receipt; the execution is saved when the workflow finishes.
+		for (let i = 0; i < 120 && (await n8n.executionCount('exampleAskAndBranch')) === before; i++) await new Promise((r) => setTimeout(r, 250));
+		const data = await n8n.query<{ data: string }>(
+			"SELECT d.data AS data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = 'exampleAskAndBranch' ORDER BY e.id DESC LIMIT 1",
+		);
+		expect(data[0].data).toContain('Wants updates');
+		expect(data[0].data).not.toContain('No updates');
+		expect(data[0].data).toContain('updates_yes');
+	});
+});
