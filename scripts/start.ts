@@ -18,9 +18,7 @@ import type { InsiderSandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { cacheRoot, ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
 import { installBuiltPackage, N8nInstance } from '../test/e2e/harness/n8nInstance';
-import { exampleWorkflows, EXAMPLE_TOKEN } from '../test/e2e/harness/examples';
-
-const OWNER = { email: 'demo@example.com', password: 'InsiderDemo1', firstName: 'Demo', lastName: 'User' };
+import { DEMO_OWNER as OWNER, demoRepliesWebhook, importDemo } from '../test/e2e/harness/demo';
 
 interface StartOptions {
 	port: number;
@@ -72,7 +70,7 @@ async function main() {
 			eventIntervalMs: 1500,
 			timeScale: 0.01,
 			failingRecipients: ['+15550009999'],
-			webhook: { url: `${n8nUrl}/webhook/insider-replies/webhook`, token: EXAMPLE_TOKEN },
+			webhook: demoRepliesWebhook(n8nUrl),
 		});
 	}
 	const apiKey = options.insiderKey ?? DEFAULT_SANDBOX_KEY;
@@ -96,13 +94,7 @@ Ctrl-C stops the sandbox.`);
 	fs.mkdirSync(userFolder, { recursive: true });
 	const n8n = new N8nInstance(install, { port: options.port, owner: OWNER, userFolder });
 	console.log('Importing the example workflows and credentials…');
-	await n8n.importCredentials([
-		{ id: 'insiderSandbox', name: 'Insider WhatsApp (sandbox)', type: 'insiderWhatsAppApi', data: { apiKey, baseUrl } },
-		{ id: 'insiderWebhookToken', name: 'Insider webhook token', type: 'insiderWhatsAppWebhookApi', data: { token: EXAMPLE_TOKEN } },
-	]);
-	const examples = exampleWorkflows(n8nUrl);
-	await n8n.importWorkflows(examples.filter((w) => w.hasTrigger).map((w) => w.workflow));
-	await n8n.importWorkflows(examples.filter((w) => !w.hasTrigger).map((w) => w.workflow), false);
+	await importDemo(n8n, { apiKey, baseUrl }, n8nUrl);
 	console.log('Starting n8n…');
 	await n8n.start();
 

@@ -87,7 +87,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use the <b>Production URL</b> above in two places in Insider:<br>1. <b>Status callbacks</b> (accepted, sent, delivered, read, failed): paste it into the <i>Status Callback URL</i> option of the Insider WhatsApp node. With URL Token authentication, append <code>?token=</code> and your token.<br>2. <b>Button taps and replies</b>: in InOne, set it as the conversational webhook URL with auth type <i>Bearer</i> and the same token.<br>Activate the workflow so the production URL listens.',
+					'Use the Production URL above in two places in Insider. <b>Status callbacks</b> (accepted, sent, delivered, read, failed): paste it into the <i>Status Callback URL</i> option of the Insider WhatsApp node; with URL Token authentication, append <code>?token=</code> and your token. <b>Button taps and replies</b>: in InOne, set it as the conversational webhook URL with auth type Bearer and the same token. Activate the workflow so the production URL listens.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

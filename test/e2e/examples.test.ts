@@ -5,7 +5,7 @@
 import type { InsiderSandbox } from '../../sandbox/server';
 import { waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
-import { EXAMPLE_TOKEN, exampleWorkflows } from './harness/examples';
+import { demoRepliesWebhook, importDemo } from './harness/demo';
 import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
 import { freePort, N8nInstance } from './harness/n8nInstance';
 
@@ -26,16 +26,10 @@ describe('example workflows in n8n 2.x', () => {
 		sandbox = await startTestSandbox({ rateLimitPerSecond: 10, timeScale: 0.001, eventIntervalMs: 20 });
 		const port = await freePort();
 		n8n = new N8nInstance(install, { port });
-		await n8n.importCredentials([
-			{ id: 'insiderSandbox', name: 'Insider WhatsApp (sandbox)', type: 'insiderWhatsAppApi', data: { apiKey: TEST_KEY, baseUrl: sandbox.url } },
-			{ id: 'insiderWebhookToken', name: 'Insider webhook token', type: 'insiderWhatsAppWebhookApi', data: { token: EXAMPLE_TOKEN } },
-		]);
-		const examples = exampleWorkflows(`http://127.0.0.1:${port}`);
+		const examples = await importDemo(n8n, { apiKey: TEST_KEY, baseUrl: sandbox.url }, `http://127.0.0.1:${port}`);
 		expect(examples.map((e) => e.file)).toEqual(['ask-and-branch.json', 'campaign-batching.json', 'delivery-status-log.json']);
-		await n8n.importWorkflows(examples.filter((e) => e.hasTrigger).map((e) => e.workflow));
-		await n8n.importWorkflows(examples.filter((e) => !e.hasTrigger).map((e) => e.workflow), false);
 		await n8n.start();
-		sandbox.configure({ webhook: { url: `${n8n.url}/webhook/insider-replies/webhook`, token: EXAMPLE_TOKEN } });
+		sandbox.configure({ webhook: demoRepliesWebhook(n8n.url) });
 	});
 
 	afterAll(async () => {
