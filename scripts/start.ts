@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * `npm start`: builds the package, prepares n8n 2.41.1 (cached), starts the Insider sandbox and
  * n8n with the package loaded, imports the example workflows with credentials that point at

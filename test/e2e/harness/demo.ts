@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling, never published; the key and token are the sandbox's and the examples' placeholders */
 /**
  * The demo environment `npm start` gives a newcomer, also used by the browser test: the
  * example workflows and two credentials imported into an n8n, trigger workflows active.
