@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { SENDING_DEFAULTS } from '../../constants';
+import { ParameterReader } from '../../helpers/parameterReader';
 import { normalizePhoneNumber } from '../../helpers/phoneNumber';
 import type { QuickReplyInput } from '../../helpers/quickReplyMessage';
 import { buildQuickReplyMessage, QuickReplyInputError } from '../../helpers/quickReplyMessage';
@@ -20,34 +21,30 @@ interface SendOptions {
 
 const HTTP_URL = /^https?:\/\/\S+$/i;
 
-function readInput(context: IExecuteFunctions, itemIndex: number): QuickReplyInput {
-	const headerType = context.getNodeParameter('headerType', itemIndex, 'none') as QuickReplyInput['headerType'];
+function readInput(parameters: ParameterReader, itemIndex: number): QuickReplyInput {
+	const text = (name: string) => String(parameters.get(name, itemIndex, ''));
+	const headerType = parameters.get<QuickReplyInput['headerType']>('headerType', itemIndex, 'none');
 	const isMedia = headerType === 'image' || headerType === 'video' || headerType === 'document';
-	const mediaSource = isMedia
-		? (context.getNodeParameter('headerMediaSource', itemIndex, 'link') as 'link' | 'id')
-		: undefined;
+	const mediaSource = isMedia ? parameters.get<'link' | 'id'>('headerMediaSource', itemIndex, 'link') : undefined;
 	return {
-		phoneNumber: String(context.getNodeParameter('phoneNumber', itemIndex, '')),
+		phoneNumber: text('phoneNumber'),
 		headerType,
-		headerText: headerType === 'text' ? String(context.getNodeParameter('headerText', itemIndex, '')) : undefined,
+		headerText: headerType === 'text' ? text('headerText') : undefined,
 		headerMediaSource: mediaSource,
-		headerMediaLink:
-			mediaSource === 'link' ? String(context.getNodeParameter('headerMediaLink', itemIndex, '')) : undefined,
-		headerMediaId:
-			mediaSource === 'id' ? String(context.getNodeParameter('headerMediaId', itemIndex, '')) : undefined,
-		headerFilename:
-			headerType === 'document' ? String(context.getNodeParameter('headerFilename', itemIndex, '')) : undefined,
-		bodyText: String(context.getNodeParameter('bodyText', itemIndex, '')),
-		footerText: String(context.getNodeParameter('footerText', itemIndex, '')),
-		buttons: context.getNodeParameter('buttons.button', itemIndex, []) as QuickReplyInput['buttons'],
+		headerMediaLink: mediaSource === 'link' ? text('headerMediaLink') : undefined,
+		headerMediaId: mediaSource === 'id' ? text('headerMediaId') : undefined,
+		headerFilename: headerType === 'document' ? text('headerFilename') : undefined,
+		bodyText: text('bodyText'),
+		footerText: text('footerText'),
+		buttons: parameters.get<QuickReplyInput['buttons']>('buttons.button', itemIndex, []),
 	};
 }
 
 /** Builds and checks one item's message; every problem names the item and the field. */
-function planItem(context: IExecuteFunctions, itemIndex: number): PlannedMessage {
-	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
+function planItem(context: IExecuteFunctions, parameters: ParameterReader, itemIndex: number): PlannedMessage {
+	const options = parameters.get<SendOptions>('options', itemIndex, {});
 	try {
-		const outgoing = buildQuickReplyMessage(readInput(context, itemIndex));
+		const outgoing = buildQuickReplyMessage(readInput(parameters, itemIndex));
 		const planned: PlannedMessage = { itemIndex, outgoing };
 		if (options.from) {
 			planned.from = normalizePhoneNumber(options.from);
@@ -125,11 +122,12 @@ export async function sendQuickReply(this: IExecuteFunctions): Promise<INodeExec
 	const continueOnFail = this.continueOnFail();
 	const planned: PlannedMessage[] = [];
 	const invalid = new Map<number, NodeOperationError>();
+	const parameters = new ParameterReader(this);
 
 	// Check every item before the first request, so bad input never leaves half a campaign sent.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			planned.push(planItem(this, itemIndex));
+			planned.push(planItem(this, parameters, itemIndex));
 		} catch (error) {
 			const validationError =
 				error instanceof NodeOperationError

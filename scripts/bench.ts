@@ -1,0 +1,232 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/**
+ * `npm run bench`: figures for BENCHMARKS.md, all in one run of n8n 2.41.1 against the sandbox.
+ *   1. throughput under Insider's 10 requests/second: our node, the HTTP Request node as n8n's
+ *      docs suggest for rate-limited APIs, and a hand-built Code + HTTP Request batching;
+ *   2. overhead without a limit: our node against the hand-built alternative, CPU of n8n;
+ *   3. the trigger against n8n's Webhook node, 20 callbacks in flight.
+ * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3 (defaults).
+ */
+import fs from 'fs';
+import os from 'os';
+
+import type { InsiderSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
+import { ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
+import { freePort, N8nInstance } from '../test/e2e/harness/n8nInstance';
+
+const KEY = 'INS.bench-key';
+const PKG = 'n8n-nodes-insider-whatsapp';
+const CREDENTIAL = { id: 'benchInsider', name: 'Insider sandbox (bench)' };
+
+function arg(name: string, fallback: number): number {
+	const index = process.argv.indexOf(`--${name}`);
+	return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const SIZES = {
+	contacts: arg('contacts', 5000),
+	overheadContacts: arg('overhead-contacts', 10000),
+	callbacks: arg('callbacks', 2000),
+	repetitions: arg('repetitions', 3),
+};
+
+function webhookNode(path: string, responseMode = 'lastNode') {
+	return { name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: `bench-${path}`, parameters: { httpMethod: 'POST', path, responseMode, responseData: 'noData', options: {} } };
+}
+const splitOut = { name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.contacts', options: {} } };
+
+function chainWorkflow(id: string, nodes: Array<Record<string, unknown> & { name: string }>) {
+	const connections: Record<string, unknown> = {};
+	nodes.slice(0, -1).forEach((node, i) => (connections[node.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }));
+	return { id, name: id, active: false, settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none', saveExecutionProgress: false }, connections, nodes: nodes.map((node, i) => ({ id: `${id}-${i}`, position: [i * 220, 0], ...node })) };
+}
+
+const httpRequest = (body: string, batching: boolean) => ({
+	name: 'HTTP Request',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	credentials: { insiderWhatsAppApi: CREDENTIAL },
+	parameters: {
+		method: 'POST',
+		url: 'SANDBOX_URL/v1/conversational/send',
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: 'insiderWhatsAppApi',
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'User-Agent', value: 'n8n-bench' }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: body,
+		options: batching ? { batching: { batch: { batchSize: 10, batchInterval: 1000 } } } : {},
+	},
+});
+
+function workflows(sandboxUrl: string) {
+	const ours = (id: string, requestsPerSecond: number) =>
+		chainWorkflow(id, [
+			webhookNode(id),
+			splitOut,
+			{
+				name: 'Insider WhatsApp',
+				type: `${PKG}.insiderWhatsApp`,
+				typeVersion: 1,
+				credentials: { insiderWhatsAppApi: CREDENTIAL },
+				parameters: {
+					resource: 'message', operation: 'sendQuickReply', phoneNumber: '={{ $json.phone }}', headerType: 'none',
+					bodyText: '=Hi {{ $json.name }}, would you like delivery updates on WhatsApp?',
+					buttons: { button: [{ id: 'updates_yes', title: 'Yes please' }, { id: 'updates_no', title: 'No thanks' }] },
+					options: requestsPerSecond === 10 ? {} : { requestsPerSecond },
+				},
+			},
+		]);
+	// One message per request, the way a user would write it in the HTTP Request node.
+	const perMessageBody =
+		"={{ JSON.stringify({ messages: [{ phoneNumber: $json.phone, message: { type: 'interactive', interactive: { type: 'button', body: { text: 'Hi ' + $json.name + ', would you like delivery updates on WhatsApp?' }, action: { buttons: [{ type: 'reply', reply: { id: 'updates_yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'updates_no', title: 'No thanks' } }] } } } }] }) }}";
+	const chunkCode = `// Build Insider requests of 50 messages each.\nconst items = $input.all();\nconst out = [];\nfor (let i = 0; i < items.length; i += 50) {\n  out.push({ json: { messages: items.slice(i, i + 50).map(({ json }) => ({ phoneNumber: json.phone, message: { type: 'interactive', interactive: { type: 'button', body: { text: 'Hi ' + json.name + ', would you like delivery updates on WhatsApp?' }, action: { buttons: [{ type: 'reply', reply: { id: 'updates_yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'updates_no', title: 'No thanks' } }] } } } })) } });\n}\nreturn out;`;
+	const list = [
+		ours('ours', 10),
+		chainWorkflow('httpPerMessage', [webhookNode('httpPerMessage'), splitOut, httpRequest(perMessageBody, true)]),
+		chainWorkflow('codeBatches', [webhookNode('codeBatches'), splitOut, { name: 'Build requests', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: chunkCode } }, httpRequest('={{ JSON.stringify($json) }}', true)]),
+		{
+			...chainWorkflow('triggerOurs', [{ name: 'Insider WhatsApp Trigger', type: `${PKG}.insiderWhatsAppTrigger`, typeVersion: 1, webhookId: 'bench-trigger', parameters: { authentication: 'none', options: {} } }, { name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }]),
+		},
+		chainWorkflow('triggerWebhook', [{ ...webhookNode('plain-webhook', 'onReceived') }, { name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }]),
+	];
+	return JSON.parse(JSON.stringify(list).split('SANDBOX_URL').join(sandboxUrl));
+}
+
+/** CPU seconds used so far by every process of n8n's process group (n8n and its task runners). */
+function groupCpuSeconds(pgid: number): number {
+	const ticks = 100;
+	let total = 0;
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) !== pgid) continue;
+			total += (Number(fields[11]) + Number(fields[12])) / ticks;
+		} catch {
+			/* the process ended meanwhile */
+		}
+	}
+	return total;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const stats = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+const fmt = (s: { median: number; min: number; max: number }, digits = 1) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+
+async function main() {
+	const install = await ensureN8n(N8N_VERSIONS.v2);
+	const sandbox: InsiderSandbox = await startSandbox({ keys: [KEY], rateLimitPerSecond: 10, statusEvents: [] });
+	const n8n = new N8nInstance(install, { port: await freePort(), env: { N8N_PAYLOAD_SIZE_MAX: '64' } });
+	await n8n.importCredentials([{ ...CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey: KEY, baseUrl: sandbox.url } }]);
+	await n8n.importWorkflows(workflows(sandbox.url));
+	await n8n.start();
+	const pgid = (n8n as unknown as { process: { pid: number } }).process.pid;
+	const contacts = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => ({ phone: `+1555${String(1000000 + offset + i)}`, name: `Contact ${i}` }));
+
+	async function run(path: string, count: number) {
+		sandbox.reset();
+		const cpuBefore = groupCpuSeconds(pgid);
+		const started = process.hrtime.bigint();
+		const response = await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ contacts: contacts(count) }) });
+		await response.text();
+		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+		const cpu = groupCpuSeconds(pgid) - cpuBefore;
+		const phones = sandbox.messages.map((m) => m.phoneNumber);
+		const distinct = new Set(phones).size;
+		return {
+			status: response.status,
+			seconds,
+			cpu,
+			perSecond: distinct / seconds,
+			tooMany: sandbox.requests.filter((r) => r.statusCode === 429).length,
+			requests: sandbox.requests.filter((r) => r.statusCode === 200).length,
+			lost: count - distinct,
+			duplicated: phones.length - distinct,
+		};
+	}
+
+	const report: string[] = [];
+	const say = (line = '') => {
+		console.log(line);
+		report.push(line);
+	};
+	say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; bench Node ${process.version}; n8n ${install.spec.n8n} on Node ${install.spec.node}; ${new Date().toISOString()}`);
+	say(`Sizes: ${JSON.stringify(SIZES)}`);
+
+	// Warm n8n up (JIT, first executions of each workflow) before anything is measured.
+	sandbox.configure({ rateLimitPerSecond: 0 });
+	for (const path of ['ours', 'codeBatches']) await run(path, 200);
+
+	// 1. Throughput under the limit.
+	sandbox.configure({ rateLimitPerSecond: 10 });
+	say('\n1. Throughput, sandbox limited to 10 requests/second');
+	say('| variant | messages/request | physical limit (msg/s) | wall s | msg/s | share of limit | 429s seen | lost | duplicated |');
+	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	const throughput: Record<string, number> = {};
+	for (const [path, label, perRequest] of [['ours', '(a) Insider WhatsApp node, defaults', 50], ['httpPerMessage', '(b) HTTP Request, 1 message/request, batching 10/s', 1], ['codeBatches', '(c) Code (50/request) + HTTP Request batching 10/s', 50]] as const) {
+		const runs = [];
+		for (let i = 0; i < SIZES.repetitions; i++) runs.push(await run(path, SIZES.contacts));
+		const limit = 10 * perRequest;
+		const rate = stats(runs.map((r) => r.perSecond));
+		throughput[path] = rate.median;
+		say(`| ${label} | ${perRequest} | ${limit} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(rate)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`);
+	}
+	say(`Ratio (a)/(b): ${(throughput.ours / throughput.httpPerMessage).toFixed(1)}x; (a)/(c): ${(throughput.ours / throughput.codeBatches).toFixed(2)}x`);
+
+	// 2. Overhead without a limit.
+	sandbox.configure({ rateLimitPerSecond: 0 });
+	say('\n2. Overhead, sandbox without a limit');
+	say('| variant | wall s | n8n CPU s | CPU ms per message | lost | duplicated |');
+	say('| --- | --- | --- | --- | --- | --- |');
+	const cpu: Record<string, number> = {};
+	for (const [path, label] of [['ours', '(a) Insider WhatsApp node, defaults'], ['codeBatches', '(c) Code + HTTP Request batching']] as const) {
+		const runs = [];
+		for (let i = 0; i < SIZES.repetitions; i++) runs.push(await run(path, SIZES.overheadContacts));
+		const cpuStats = stats(runs.map((r) => r.cpu));
+		cpu[path] = cpuStats.median;
+		say(`| ${label} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(cpuStats, 2)} | ${((cpuStats.median * 1000) / SIZES.overheadContacts).toFixed(3)} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`);
+	}
+	say(`CPU ratio (a)/(c): ${(cpu.ours / cpu.codeBatches).toFixed(2)}`);
+
+	// 3. The trigger against the Webhook node.
+	say(`\n3. Callbacks: ${SIZES.callbacks} posted, 20 in flight`);
+	say('| receiver | accepted/s | non-2xx |');
+	say('| --- | --- | --- |');
+	const rates: Record<string, number> = {};
+	for (const [url, label] of [[`${n8n.url}/webhook/bench-trigger/webhook`, 'Insider WhatsApp Trigger'], [`${n8n.url}/webhook/plain-webhook`, 'n8n Webhook node']] as const) {
+		const runs: number[] = [];
+		let failures = 0;
+		// Repetition 0 warms the route up (JIT, first executions) and is not counted.
+		for (let rep = -1; rep < SIZES.repetitions; rep++) {
+			let next = 0;
+			const started = process.hrtime.bigint();
+			const worker = async () => {
+				while (next < SIZES.callbacks) {
+					const i = next++;
+					const body = { key: `whatsapp-bench-${rep}-${i}`, status: 'delivered', timestamp: String(1750263773 + i) };
+					const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+					await response.text();
+					if (!response.ok) failures++;
+				}
+			};
+			await Promise.all(Array.from({ length: 20 }, worker));
+			if (rep >= 0) runs.push(SIZES.callbacks / (Number(process.hrtime.bigint() - started) / 1e9));
+		}
+		rates[label] = median(runs);
+		say(`| ${label} | ${fmt(stats(runs))} | ${failures} |`);
+	}
+	say(`Ratio trigger/webhook: ${(rates['Insider WhatsApp Trigger'] / rates['n8n Webhook node']).toFixed(2)}`);
+
+	fs.writeFileSync('bench-results.md', `${report.join('\n')}\n`);
+	await n8n.stop();
+	await sandbox.stop();
+}
+
+main().catch((error: Error) => {
+	console.error(error);
+	process.exit(1);
+});
