@@ -24,6 +24,13 @@ function arg(name: string, fallback: number): number {
 	return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+/** `--only ours,codeBatches` limits the run to some variants (for a quick look; not for BENCHMARKS.md). */
+const ONLY = (() => {
+	const index = process.argv.indexOf('--only');
+	return index >= 0 ? new Set(process.argv[index + 1].split(',')) : undefined;
+})();
+const wanted = (variant: string) => !ONLY || ONLY.has(variant);
+
 const SIZES = {
 	contacts: arg('contacts', 5000),
 	overheadContacts: arg('overhead-contacts', 10000),
@@ -168,6 +175,7 @@ async function main() {
 	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	const throughput: Record<string, number> = {};
 	for (const [path, label, perRequest] of [['ours', '(a) Insider WhatsApp node, defaults', 50], ['httpPerMessage', '(b) HTTP Request, 1 message/request, batching 10/s', 1], ['codeBatches', '(c) Code (50/request) + HTTP Request batching 10/s', 50]] as const) {
+		if (!wanted(path)) continue;
 		const runs = [];
 		for (let i = 0; i < SIZES.repetitions; i++) runs.push(await run(path, SIZES.contacts));
 		const limit = 10 * perRequest;
@@ -184,6 +192,7 @@ async function main() {
 	say('| --- | --- | --- | --- | --- | --- |');
 	const cpu: Record<string, number> = {};
 	for (const [path, label] of [['ours', '(a) Insider WhatsApp node, defaults'], ['codeBatches', '(c) Code + HTTP Request batching']] as const) {
+		if (!wanted(path)) continue;
 		const runs = [];
 		for (let i = 0; i < SIZES.repetitions; i++) runs.push(await run(path, SIZES.overheadContacts));
 		const cpuStats = stats(runs.map((r) => r.cpu));
@@ -198,6 +207,7 @@ async function main() {
 	say('| --- | --- | --- |');
 	const rates: Record<string, number> = {};
 	for (const [url, label] of [[`${n8n.url}/webhook/bench-trigger/webhook`, 'Insider WhatsApp Trigger'], [`${n8n.url}/webhook/plain-webhook`, 'n8n Webhook node']] as const) {
+		if (!wanted(label.startsWith('Insider') ? 'triggerOurs' : 'triggerWebhook')) continue;
 		const runs: number[] = [];
 		let failures = 0;
 		// Repetition 0 warms the route up (JIT, first executions) and is not counted.

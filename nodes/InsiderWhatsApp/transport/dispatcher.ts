@@ -124,18 +124,22 @@ export async function dispatchBatches(
 	};
 
 	let next = 0;
-	const worker = async () => {
-		while (next < batches.length) {
-			const batch = batches[next++];
-			if (stopReason !== undefined) {
-				record(batch, { status: 'notSent', failure: notSentAfterStop(stopReason) });
-				continue;
-			}
-			await processBatch(batch);
+	const sendNext = async () => {
+		const batch = batches[next++];
+		if (stopReason !== undefined) {
+			record(batch, { status: 'notSent', failure: notSentAfterStop(stopReason) });
+			return;
 		}
+		await processBatch(batch);
 	};
-	// Enough requests in flight to use the whole rate even when Insider answers slowly.
-	const concurrency = Math.max(1, Math.min(batches.length, Math.ceil(settings.requestsPerSecond)));
+	const worker = async () => {
+		while (next < batches.length) await sendNext();
+	};
+	// The first request goes alone: a wrong key or a blocked IP then costs one request, not one
+	// per worker. After it, enough requests are in flight to use the whole rate even when
+	// Insider answers slowly.
+	if (batches.length) await sendNext();
+	const concurrency = Math.max(1, Math.min(batches.length - 1, Math.ceil(settings.requestsPerSecond)));
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	return results;
 }

@@ -1,41 +1,41 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Insider counts requests per key per second. Counting is done on their side at arrival
- * time, so we leave a small margin on each one-second window for network jitter.
+ * Insider counts requests per key at arrival time; a small margin on each window absorbs
+ * network jitter between our send and their count.
  */
-const WINDOW_MS = 1000;
 const WINDOW_MARGIN_MS = 30;
 
 /**
- * Spaces request starts evenly at `requestsPerSecond` and never lets more than that many
- * start in any one-second window. Slots are reserved synchronously, so concurrent callers
- * share one budget for the whole execution.
+ * Lets at most `requestsPerSecond` requests start in any window, shared by every concurrent
+ * caller of one execution. It compares against the times requests really started, not the
+ * times they were planned for, so a busy event loop that wakes several callers late cannot
+ * bunch them into one window.
  */
 export class RequestRateLimiter {
-	private readonly intervalMs: number;
-
+	/** How many requests one window holds, and how long the window is. */
 	private readonly perWindow: number;
 
-	private readonly recentSlots: number[] = [];
+	private readonly windowMs: number;
 
-	private lastSlot = -Infinity;
+	private readonly startedAt: number[] = [];
 
 	constructor(requestsPerSecond: number) {
-		this.intervalMs = WINDOW_MS / requestsPerSecond;
 		this.perWindow = Math.max(1, Math.floor(requestsPerSecond));
+		this.windowMs = (this.perWindow * 1000) / requestsPerSecond + WINDOW_MARGIN_MS;
 	}
 
 	async acquire(): Promise<void> {
-		const now = Date.now();
-		let slot = Math.max(now, this.lastSlot + this.intervalMs);
-		if (this.recentSlots.length >= this.perWindow) {
-			const windowStart = this.recentSlots[this.recentSlots.length - this.perWindow];
-			slot = Math.max(slot, windowStart + WINDOW_MS + WINDOW_MARGIN_MS);
+		for (;;) {
+			const now = Date.now();
+			const oldest = this.startedAt.length >= this.perWindow ? this.startedAt[this.startedAt.length - this.perWindow] : -Infinity;
+			const wait = oldest + this.windowMs - now;
+			if (wait <= 0) {
+				this.startedAt.push(now);
+				if (this.startedAt.length > this.perWindow) this.startedAt.shift();
+				return;
+			}
+			await sleep(wait);
 		}
-		this.lastSlot = slot;
-		this.recentSlots.push(slot);
-		if (this.recentSlots.length > this.perWindow) this.recentSlots.shift();
-		if (slot > now) await sleep(slot - now);
 	}
 }
