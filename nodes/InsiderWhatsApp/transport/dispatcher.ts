@@ -78,9 +78,17 @@ export async function dispatchBatches(
 	/** Undefined when sending stopped while this batch waited for its turn. */
 	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
 		for (let attempt = 0; ; attempt++) {
-			await limiter.acquire();
-			if (stopReason !== undefined) return undefined;
-			const outcome = await send(batch);
+			const answered = await limiter.acquire();
+			if (stopReason !== undefined) {
+				answered();
+				return undefined;
+			}
+			let outcome: SendOutcome;
+			try {
+				outcome = await send(batch);
+			} finally {
+				answered();
+			}
 			if (outcome.kind !== 'retry') return outcome;
 			if (attempt >= settings.maxRetries) return { kind: 'rejected', failure: outcome.giveUp(attempt) };
 			await sleep(outcome.retryAfterMs ?? backoffDelay(attempt));

@@ -1,41 +1,57 @@
 import { sleep } from 'n8n-workflow';
 
-/**
- * Insider counts requests per key at arrival time; a small margin on each window absorbs
- * network jitter between our send and their count.
- */
-const WINDOW_MARGIN_MS = 30;
+/** Clock granularity between our measurements and Insider's. */
+const WINDOW_MARGIN_MS = 10;
+
+interface Slot {
+	/** When the answer came back; until then the request may still be on its way to Insider. */
+	finishedAt?: number;
+	finished: Promise<void>;
+	finish: () => void;
+}
 
 /**
- * Lets at most `requestsPerSecond` requests start in any window, shared by every concurrent
- * caller of one execution. It compares against the times requests really started, not the
- * times they were planned for, so a busy event loop that wakes several callers late cannot
- * bunch them into one window.
+ * Lets at most `requestsPerSecond` requests reach Insider in any window, shared by every
+ * concurrent caller of one execution. Insider counts a request when it arrives, somewhere
+ * between our send and its answer; so a request may start only a full window after the
+ * answer to the one `requestsPerSecond` places before it. That makes a 429 impossible however
+ * late a busy event loop sends, at the cost of one round trip per window.
  */
 export class RequestRateLimiter {
-	/** How many requests one window holds, and how long the window is. */
 	private readonly perWindow: number;
 
 	private readonly windowMs: number;
 
-	private readonly startedAt: number[] = [];
+	private readonly slots: Slot[] = [];
 
 	constructor(requestsPerSecond: number) {
 		this.perWindow = Math.max(1, Math.floor(requestsPerSecond));
 		this.windowMs = (this.perWindow * 1000) / requestsPerSecond + WINDOW_MARGIN_MS;
 	}
 
-	async acquire(): Promise<void> {
+	/** Waits for a slot; call the returned function when the request's answer has arrived. */
+	async acquire(): Promise<() => void> {
 		for (;;) {
-			const now = Date.now();
-			const oldest = this.startedAt.length >= this.perWindow ? this.startedAt[this.startedAt.length - this.perWindow] : -Infinity;
-			const wait = oldest + this.windowMs - now;
-			if (wait <= 0) {
-				this.startedAt.push(now);
-				if (this.startedAt.length > this.perWindow) this.startedAt.shift();
-				return;
+			const reference = this.slots.length >= this.perWindow ? this.slots[this.slots.length - this.perWindow] : undefined;
+			if (reference && reference.finishedAt === undefined) {
+				await reference.finished;
+				continue;
 			}
-			await sleep(wait);
+			const wait = reference ? (reference.finishedAt as number) + this.windowMs - Date.now() : 0;
+			if (wait > 0) {
+				await sleep(wait);
+				continue;
+			}
+			let finish = () => {};
+			const finished = new Promise<void>((resolve) => (finish = resolve));
+			const slot: Slot = { finished, finish };
+			slot.finish = () => {
+				if (slot.finishedAt === undefined) slot.finishedAt = Date.now();
+				finish();
+			};
+			this.slots.push(slot);
+			if (this.slots.length > this.perWindow) this.slots.shift();
+			return slot.finish;
 		}
 	}
 }
