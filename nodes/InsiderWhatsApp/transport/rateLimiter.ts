@@ -42,12 +42,13 @@ export class RequestRateLimiter {
 				await sleep(wait);
 				continue;
 			}
-			let finish = () => {};
-			const finished = new Promise<void>((resolve) => (finish = resolve));
-			const slot: Slot = { finished, finish };
-			slot.finish = () => {
-				if (slot.finishedAt === undefined) slot.finishedAt = Date.now();
-				finish();
+			let resolve = () => {};
+			const slot: Slot = {
+				finished: new Promise<void>((done) => (resolve = done)),
+				finish: () => {
+					if (slot.finishedAt === undefined) slot.finishedAt = Date.now();
+					resolve();
+				},
 			};
 			this.slots.push(slot);
 			if (this.slots.length > this.perWindow) this.slots.shift();

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { INSIDER_DEFAULT_BASE_URL } from '../../../../credentials/InsiderWhatsAppApi.credentials';
 import { SENDING_DEFAULTS } from '../../constants';
 import { ParameterReader } from '../../helpers/parameterReader';
 import { normalizePhoneNumber } from '../../helpers/phoneNumber';
@@ -71,8 +72,8 @@ function planItem(context: IExecuteFunctions, parameters: ParameterReader, itemI
 	}
 }
 
-function readSettings(context: IExecuteFunctions) {
-	const options = context.getNodeParameter('options', 0, {}) as SendOptions;
+function readSettings(parameters: ParameterReader) {
+	const options = parameters.get<SendOptions>('options', 0, {});
 	return {
 		batchSize: Math.max(1, Math.floor(options.batchSize ?? SENDING_DEFAULTS.batchSize)),
 		requestsPerSecond: Math.max(0.1, options.requestsPerSecond ?? SENDING_DEFAULTS.requestsPerSecond),
@@ -138,9 +139,9 @@ export async function sendQuickReply(this: IExecuteFunctions): Promise<INodeExec
 		}
 	}
 
-	const settings = readSettings(this);
+	const settings = readSettings(parameters);
 	const credentials = await this.getCredentials<{ baseUrl?: string }>('insiderWhatsAppApi');
-	const baseUrl = String(credentials.baseUrl || 'https://whatsapp.useinsider.com').replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl || INSIDER_DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const results: Map<number, ItemResult> = planned.length
 		? await dispatchBatches(
 				planBatches(planned, settings.batchSize),
@@ -172,7 +173,7 @@ export async function sendQuickReply(this: IExecuteFunctions): Promise<INodeExec
 			firstFailure = firstFailure ?? { itemIndex, failure: result.failure };
 			json.error = result.failure.message;
 			json.errorDescription = result.failure.description;
-			json.status = result.status === 'unknown' ? 'unknown' : result.status === 'notSent' ? 'notSent' : 'failed';
+			json.status = result.status;
 		}
 		if (message.from) json.from = message.from;
 		if (message.callbackUrl) json.callbackUrl = message.callbackUrl;
