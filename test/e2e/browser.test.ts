@@ -84,6 +84,25 @@ describe('the nodes in the n8n editor', () => {
 		await page.locator('.el-select-dropdown__item:visible .option-headline', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).first().click();
 	}
 
+	/**
+	 * The names in the Options collection's "Add Option" list. The list renders after the click
+	 * (and a click landing while the previous dropdown still closes is swallowed), so this waits for
+	 * the entries and clicks again if none appear.
+	 */
+	async function openOptionsList(page: Page): Promise<string[]> {
+		const entries = page.locator('[data-test-id="collection-parameter-option"]:visible');
+		for (let attempt = 1; ; attempt++) {
+			await page.locator('input[placeholder="Add Option"]').click();
+			try {
+				await entries.first().waitFor({ timeout: 5_000 });
+				return (await entries.allInnerTexts()).map((entry) => entry.trim());
+			} catch (error) {
+				if (attempt === 3) throw error;
+				await page.keyboard.press('Escape');
+			}
+		}
+	}
+
 	test('Send Quick Reply renders every field with its hints, and the fields of each header type', async () => {
 		const page = await openWorkflow(FIELDS_COPY);
 		await openNode(page, 'Ask for updates');
@@ -112,9 +131,8 @@ describe('the nodes in the n8n editor', () => {
 		await chooseOption(page, 'headerType', 'None');
 		await expect(param(page, 'headerFilename').count()).resolves.toBe(0);
 
-		await page.locator('input[placeholder="Add Option"]').click();
-		const optionsList = await page.locator('[data-test-id="collection-parameter-option"]:visible').allInnerTexts();
-		expect(optionsList.map((o) => o.trim())).toEqual(['Batch Size', 'Max Retries', 'Requests Per Second', 'Sender Number', 'Status Callback URL']);
+		const optionsList = await openOptionsList(page);
+		expect(optionsList).toEqual(['Batch Size', 'Max Retries', 'Requests Per Second', 'Sender Number', 'Status Callback URL']);
 		await page.keyboard.press('Escape');
 		await page.close();
 	});
