@@ -91,16 +91,13 @@ describe('the nodes in the n8n editor', () => {
 	 */
 	async function openOptionsList(page: Page): Promise<string[]> {
 		const entries = page.locator('[data-test-id="collection-parameter-option"]:visible');
-		for (let attempt = 1; ; attempt++) {
+		for (let attempt = 1; attempt <= 3; attempt++) {
 			await page.locator('input[placeholder="Add Option"]').click();
-			try {
-				await entries.first().waitFor({ timeout: 5_000 });
-				return (await entries.allInnerTexts()).map((entry) => entry.trim());
-			} catch (error) {
-				if (attempt === 3) throw error;
-				await page.keyboard.press('Escape');
-			}
+			const shown = await entries.first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+			if (shown) break;
+			await page.keyboard.press('Escape');
 		}
+		return (await entries.allInnerTexts()).map((entry) => entry.trim());
 	}
 
 	test('Send Quick Reply renders every field with its hints, and the fields of each header type', async () => {
