@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /** The exact JSON Insider receives for every shape of quick reply the node can build. */
 import fs from 'fs';
+import type { IDataObject } from 'n8n-workflow';
 import path from 'path';
 
 import type { InsiderSandbox } from '../../sandbox/server';
@@ -17,7 +18,7 @@ beforeEach(() => {
 });
 
 /** Runs the node for one contact and returns the request body the sandbox recorded. */
-async function sentBody(overrides: Record<string, unknown>, items: Array<Record<string, string>> = [{ phone: '+15550001111' }]) {
+async function sentBody(overrides: Record<string, unknown>, items: IDataObject[] = [{ phone: '+15550001111' }]) {
 	const result = await runInsiderWhatsApp({ parameters: quickReplyParameters(overrides), items, credentials: { apiKey: TEST_KEY, baseUrl: sandbox.url } });
 	expect(result.error).toBeUndefined();
 	lastBodies = sandbox.messages.map((m) => m.message);
@@ -104,6 +105,16 @@ test('expressions are evaluated per item', async () => {
 		'Hello Ada, your order A-1 has shipped.',
 		'Hello Linus, your order B-2 has shipped.',
 	]);
+});
+
+test('numbers, missing fields and code in expressions render as n8n renders them', async () => {
+	await sentBody({ bodyText: '=Hello {{ $json.name }}, order {{ $json.order }}.', footerText: '={{ $json.name.toUpperCase() }}' }, [
+		{ phone: '+15550001111', name: 'Ada', order: 4711 },
+		{ phone: '+15550002222', name: 'Linus' },
+	]);
+	const texts = lastBodies.map((m) => (m as { interactive: { body: { text: string }; footer: { text: string } } }).interactive);
+	expect(texts.map((t) => t.body.text)).toEqual(['Hello Ada, order 4711.', 'Hello Linus, order .']);
+	expect(texts.map((t) => t.footer.text)).toEqual(['ADA', 'LINUS']);
 });
 
 test('the sender number and callback URL travel beside the messages', async () => {
