@@ -81,6 +81,9 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Without this n8n answers a call that starts the workflow with its default, the
+				// literal text "firstEntryJson"; empty makes it send the node's webhookResponse.
+				responseData: '',
 				path: 'webhook',
 			},
 		],

@@ -122,6 +122,16 @@ describe.each([
 		});
 	});
 
+	test('4a. a callback is answered at once with the number of events it started the workflow with; its retry with none', async () => {
+		const callback = { key: 'whatsapp-e2e-direct', status: 'read', timestamp: '1750263773' };
+		const first = await client.post(statusUrl, callback);
+		expect(first.status).toBe(200);
+		expect(first.data).toEqual({ received: true, events: 1 });
+		const retry = await client.post(statusUrl, callback);
+		expect(retry.status).toBe(200);
+		expect(retry.data).toEqual({ received: true, events: 0 });
+	});
+
 	test('4. a callback with a wrong token gets 401 and starts no execution', async () => {
 		const before = await n8n.executionCount('e2eStatus');
 		const response = await client.post(statusUrl.replace(WEBHOOK_TOKEN, 'wrong-token'), { key: 'whatsapp-x', status: 'read' });
