@@ -6,6 +6,8 @@
  *   2. overhead without a limit: our node against the hand-built alternative, CPU of n8n;
  *   3. the trigger against n8n's Webhook node, 20 callbacks in flight.
  * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3 (defaults).
+ * `--expression-engine legacy` runs n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
+ * (the isolated VM), to show how much of a figure is n8n's expression engine.
  */
 import axios from 'axios';
 import fs from 'fs';
@@ -31,6 +33,11 @@ const ONLY = (() => {
 	return index >= 0 ? new Set(process.argv[index + 1].split(',')) : undefined;
 })();
 const wanted = (variant: string) => !ONLY || ONLY.has(variant);
+
+const EXPRESSION_ENGINE = (() => {
+	const index = process.argv.indexOf('--expression-engine');
+	return index >= 0 ? process.argv[index + 1] : undefined;
+})();
 
 const SIZES = {
 	contacts: arg('contacts', 5000),
@@ -128,7 +135,7 @@ const fmt = (s: { median: number; min: number; max: number }, digits = 1) => `${
 async function main() {
 	const install = await ensureN8n(N8N_VERSIONS.v2);
 	const sandbox: InsiderSandbox = await startSandbox({ keys: [KEY], rateLimitPerSecond: 10, statusEvents: [] });
-	const n8n = new N8nInstance(install, { port: await freePort(), env: { N8N_PAYLOAD_SIZE_MAX: '64' } });
+	const n8n = new N8nInstance(install, { port: await freePort(), env: { N8N_PAYLOAD_SIZE_MAX: '64', ...(EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: EXPRESSION_ENGINE } : {}) } });
 	await n8n.importCredentials([{ ...CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey: KEY, baseUrl: sandbox.url } }]);
 	await n8n.importWorkflows(workflows(sandbox.url));
 	await n8n.start();
@@ -166,7 +173,7 @@ async function main() {
 		console.log(line);
 		report.push(line);
 	};
-	say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; bench Node ${process.version}; n8n ${install.spec.n8n} on Node ${install.spec.node}; ${new Date().toISOString()}`);
+	say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; bench Node ${process.version}; n8n ${install.spec.n8n} on Node ${install.spec.node}, expression engine ${EXPRESSION_ENGINE ?? 'default'}; ${new Date().toISOString()}`);
 	say(`Sizes: ${JSON.stringify(SIZES)}`);
 
 	// Warm n8n up (JIT, first executions of each workflow) before anything is measured.
