@@ -195,7 +195,8 @@ async function main() {
 		throughput[path] = rate.median;
 		say(`| ${label} | ${perRequest} | ${limit} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(rate)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${fmt(stats(runs.map((r) => r.sendingPerSecond)))} | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`);
 	}
-	say(`Ratio (a)/(b): ${(throughput.ours / throughput.httpPerMessage).toFixed(1)}x; (a)/(c): ${(throughput.ours / throughput.codeBatches).toFixed(2)}x`);
+	if (throughput.ours && throughput.httpPerMessage) say(`Ratio (a)/(b): ${(throughput.ours / throughput.httpPerMessage).toFixed(1)}x`);
+	if (throughput.ours && throughput.codeBatches) say(`Ratio (a)/(c): ${(throughput.ours / throughput.codeBatches).toFixed(2)}x`);
 
 	// 2. Overhead without a limit.
 	sandbox.configure({ rateLimitPerSecond: 0 });
@@ -211,7 +212,7 @@ async function main() {
 		cpu[path] = cpuStats.median;
 		say(`| ${label} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(cpuStats, 2)} | ${((cpuStats.median * 1000) / SIZES.overheadContacts).toFixed(3)} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`);
 	}
-	say(`CPU ratio (a)/(c): ${(cpu.ours / cpu.codeBatches).toFixed(2)}`);
+	if (cpu.ours && cpu.codeBatches) say(`CPU ratio (a)/(c): ${(cpu.ours / cpu.codeBatches).toFixed(2)}`);
 
 	// 3. The trigger against the Webhook node.
 	say(`\n3. Callbacks: ${SIZES.callbacks} posted, 20 in flight`);
@@ -241,7 +242,9 @@ async function main() {
 		rates[label] = median(runs);
 		say(`| ${label} | ${fmt(stats(runs))} | ${failures} |`);
 	}
-	say(`Ratio trigger/webhook: ${(rates['Insider WhatsApp Trigger'] / rates['n8n Webhook node']).toFixed(2)}`);
+	if (rates['Insider WhatsApp Trigger'] && rates['n8n Webhook node']) {
+		say(`Ratio trigger/webhook: ${(rates['Insider WhatsApp Trigger'] / rates['n8n Webhook node']).toFixed(2)}`);
+	}
 
 	fs.writeFileSync('bench-results.md', `${report.join('\n')}\n`);
 	await n8n.stop();
