@@ -105,8 +105,9 @@ describe('the nodes in the n8n editor', () => {
 		await openNode(page, 'Ask for updates');
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await expect(param(page, 'operation').locator('input').inputValue()).resolves.toBe('Send Quick Reply');
+		// waitFor, not isVisible: on a loaded machine the panel renders its fields over a while.
 		for (const name of ['phoneNumber', 'headerType', 'headerText', 'bodyText', 'footerText']) {
-			await expect(param(page, name).isVisible()).resolves.toBe(true);
+			await param(page, name).waitFor({ state: 'visible' });
 		}
 		const text = await ndv.innerText();
 		for (const label of ['Phone Number', 'Header Type', 'Header Text', 'Body Text', 'Footer Text', 'Buttons', 'Title', 'ID', 'Add Button', 'Options']) {
@@ -114,19 +115,20 @@ describe('the nodes in the n8n editor', () => {
 		}
 		expect(text).toContain('WhatsApp delivers this message only if the contact wrote to your number in the last 24 hours');
 		expect(text).toContain('Leave empty to use the title as a slug');
+		await param(page, 'title').nth(1).waitFor();
 		expect(await param(page, 'title').count()).toBe(2);
 		await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
 
 		await chooseOption(page, 'headerType', 'Image');
 		await param(page, 'headerMediaLink').waitFor();
-		await expect(param(page, 'headerMediaSource').isVisible()).resolves.toBe(true);
-		await expect(param(page, 'headerText').count()).resolves.toBe(0);
+		await param(page, 'headerMediaSource').waitFor({ state: 'visible' });
+		await param(page, 'headerText').waitFor({ state: 'detached' });
 		await chooseOption(page, 'headerMediaSource', 'Media ID');
 		await param(page, 'headerMediaId').waitFor();
 		await chooseOption(page, 'headerType', 'Document');
 		await param(page, 'headerFilename').waitFor();
 		await chooseOption(page, 'headerType', 'None');
-		await expect(param(page, 'headerFilename').count()).resolves.toBe(0);
+		await param(page, 'headerFilename').waitFor({ state: 'detached' });
 
 		const optionsList = await openOptionsList(page);
 		expect(optionsList).toEqual(['Batch Size', 'Max Retries', 'Requests Per Second', 'Sender Number', 'Status Callback URL']);
@@ -138,7 +140,9 @@ describe('the nodes in the n8n editor', () => {
 		const page = await openWorkflow(LIMIT_COPY);
 		await openNode(page, 'Ask for updates');
 		await page.locator('[data-test-id="fixed-collection-add"]').click();
+		await param(page, 'title').nth(2).waitFor();
 		await page.locator('[data-test-id="fixed-collection-add"]').click();
+		await param(page, 'title').nth(3).waitFor();
 		expect(await param(page, 'title').count()).toBe(4);
 		await page.locator('[data-test-id="node-execute-button"]').first().click();
 		const output = page.locator('[data-test-id="output-panel"]');
