@@ -8,10 +8,13 @@
  * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3 (defaults).
  * `--expression-engine legacy` runs n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
  * (the isolated VM), to show how much of a figure is n8n's expression engine.
+ * `--cpu-profile DIR` writes V8 CPU profiles of n8n's processes into DIR when n8n stops (open
+ * them in Chrome DevTools); that is how the costs explained in BENCHMARKS.md were found.
  */
 import axios from 'axios';
 import fs from 'fs';
 import os from 'os';
+import path from 'path';
 
 import type { InsiderSandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
@@ -34,10 +37,12 @@ const ONLY = (() => {
 })();
 const wanted = (variant: string) => !ONLY || ONLY.has(variant);
 
-const EXPRESSION_ENGINE = (() => {
-	const index = process.argv.indexOf('--expression-engine');
+function stringArg(name: string): string | undefined {
+	const index = process.argv.indexOf(`--${name}`);
 	return index >= 0 ? process.argv[index + 1] : undefined;
-})();
+}
+const EXPRESSION_ENGINE = stringArg('expression-engine');
+const CPU_PROFILE_DIR = stringArg('cpu-profile');
 
 const SIZES = {
 	contacts: arg('contacts', 5000),
@@ -135,7 +140,9 @@ const fmt = (s: { median: number; min: number; max: number }, digits = 1) => `${
 async function main() {
 	const install = await ensureN8n(N8N_VERSIONS.v2);
 	const sandbox: InsiderSandbox = await startSandbox({ keys: [KEY], rateLimitPerSecond: 10, statusEvents: [] });
-	const n8n = new N8nInstance(install, { port: await freePort(), env: { N8N_PAYLOAD_SIZE_MAX: '64', ...(EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: EXPRESSION_ENGINE } : {}) } });
+	const n8n = new N8nInstance(install, { port: await freePort(), env: { N8N_PAYLOAD_SIZE_MAX: '64', ...(EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: EXPRESSION_ENGINE } : {}) },
+		nodeOptions: CPU_PROFILE_DIR ? `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}` : undefined,
+	});
 	await n8n.importCredentials([{ ...CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey: KEY, baseUrl: sandbox.url } }]);
 	await n8n.importWorkflows(workflows(sandbox.url));
 	await n8n.start();

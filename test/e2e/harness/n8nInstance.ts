@@ -30,6 +30,8 @@ export interface N8nInstanceOptions {
 	/** Keep the user folder afterwards (npm start keeps the user's work). */
 	userFolder?: string;
 	logToConsole?: boolean;
+	/** NODE_OPTIONS for n8n's processes (the caller's own NODE_OPTIONS never reach n8n), e.g. `--cpu-prof`. */
+	nodeOptions?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -125,6 +127,7 @@ export class N8nInstance {
 		}
 		// Jest sets NODE_ENV=test, with which n8n exits silently at start.
 		for (const key of Object.keys(env)) if (key.startsWith('npm_') || ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID'].includes(key)) delete env[key];
+		if (this.options.nodeOptions) env.NODE_OPTIONS = this.options.nodeOptions;
 		return env;
 	}
 
