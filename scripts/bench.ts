@@ -25,22 +25,22 @@ const KEY = 'INS.bench-key';
 const PKG = 'n8n-nodes-insider-whatsapp';
 const CREDENTIAL = { id: 'benchInsider', name: 'Insider sandbox (bench)' };
 
-function arg(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-/** `--only ours,codeBatches` limits the run to some variants (for a quick look; not for BENCHMARKS.md). */
-const ONLY = (() => {
-	const index = process.argv.indexOf('--only');
-	return index >= 0 ? new Set(process.argv[index + 1].split(',')) : undefined;
-})();
-const wanted = (variant: string) => !ONLY || ONLY.has(variant);
-
+/** The value after `--name` on the command line, if given. */
 function stringArg(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
 	return index >= 0 ? process.argv[index + 1] : undefined;
 }
+
+function arg(name: string, fallback: number): number {
+	const value = stringArg(name);
+	return value !== undefined ? Number(value) : fallback;
+}
+
+/** `--only ours,codeBatches` limits the run to some variants (for a quick look; not for BENCHMARKS.md). */
+const onlyList = stringArg('only');
+const ONLY = onlyList === undefined ? undefined : new Set(onlyList.split(','));
+const wanted = (variant: string) => !ONLY || ONLY.has(variant);
+
 const EXPRESSION_ENGINE = stringArg('expression-engine');
 const CPU_PROFILE_DIR = stringArg('cpu-profile');
 
