@@ -4,13 +4,17 @@
  */
 module.exports = {
 	nodes: {
-		InsiderWhatsApp: require('./dist/nodes/InsiderWhatsApp/InsiderWhatsApp.node.js').InsiderWhatsApp,
-		InsiderWhatsAppTrigger: require('./dist/nodes/InsiderWhatsAppTrigger/InsiderWhatsAppTrigger.node.js')
-			.InsiderWhatsAppTrigger,
+		InsiderWhatsApp: require('./dist/nodes/InsiderWhatsApp/InsiderWhatsApp.node.js')
+			.InsiderWhatsApp,
+		InsiderWhatsAppTrigger:
+			require('./dist/nodes/InsiderWhatsAppTrigger/InsiderWhatsAppTrigger.node.js')
+				.InsiderWhatsAppTrigger,
 	},
 	credentials: {
-		InsiderWhatsAppApi: require('./dist/credentials/InsiderWhatsAppApi.credentials.js').InsiderWhatsAppApi,
-		InsiderWhatsAppWebhookApi: require('./dist/credentials/InsiderWhatsAppWebhookApi.credentials.js')
-			.InsiderWhatsAppWebhookApi,
+		InsiderWhatsAppApi: require('./dist/credentials/InsiderWhatsAppApi.credentials.js')
+			.InsiderWhatsAppApi,
+		InsiderWhatsAppWebhookApi:
+			require('./dist/credentials/InsiderWhatsAppWebhookApi.credentials.js')
+				.InsiderWhatsAppWebhookApi,
 	},
 };

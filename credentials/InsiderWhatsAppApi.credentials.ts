@@ -19,8 +19,7 @@ export class InsiderWhatsAppApi implements ICredentialType {
 		dark: 'file:../icons/insiderWhatsApp.dark.svg',
 	};
 
-	documentationUrl =
-		'https://academy.insiderone.com/docs/api-authentication-tokens';
+	documentationUrl = 'https://academy.insiderone.com/docs/api-authentication-tokens';
 
 	properties: INodeProperties[] = [
 		{

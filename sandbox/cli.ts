@@ -17,18 +17,40 @@ function parseArgs(argv: string[]): SandboxOptions {
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		switch (flag) {
-			case '--port': options.port = Number(value(i++)); break;
-			case '--host': options.host = value(i++); break;
-			case '--key': options.keys!.push(value(i++)); break;
-			case '--ip-restricted-key': (options.ipRestrictedKeys ??= []).push(value(i++)); break;
-			case '--rate-limit': options.rateLimitPerSecond = Number(value(i++)); break;
-			case '--time-scale': options.timeScale = Number(value(i++)); break;
-			case '--event-interval': options.eventIntervalMs = Number(value(i++)); break;
-			case '--fail-recipient': (options.failingRecipients ??= []).push(value(i++)); break;
-			case '--webhook-url': options.webhook = { ...options.webhook, url: value(i++) }; break;
-			case '--webhook-token': options.webhook = { url: options.webhook?.url ?? '', token: value(i++) }; break;
+			case '--port':
+				options.port = Number(value(i++));
+				break;
+			case '--host':
+				options.host = value(i++);
+				break;
+			case '--key':
+				options.keys!.push(value(i++));
+				break;
+			case '--ip-restricted-key':
+				(options.ipRestrictedKeys ??= []).push(value(i++));
+				break;
+			case '--rate-limit':
+				options.rateLimitPerSecond = Number(value(i++));
+				break;
+			case '--time-scale':
+				options.timeScale = Number(value(i++));
+				break;
+			case '--event-interval':
+				options.eventIntervalMs = Number(value(i++));
+				break;
+			case '--fail-recipient':
+				(options.failingRecipients ??= []).push(value(i++));
+				break;
+			case '--webhook-url':
+				options.webhook = { ...options.webhook, url: value(i++) };
+				break;
+			case '--webhook-token':
+				options.webhook = { url: options.webhook?.url ?? '', token: value(i++) };
+				break;
 			case '--help':
-				console.log('Usage: npm run sandbox -- [--port 8787] [--key KEY]… [--rate-limit 10] [--time-scale 1] [--ip-restricted-key KEY] [--fail-recipient +E164] [--webhook-url URL] [--webhook-token TOKEN]');
+				console.log(
+					'Usage: npm run sandbox -- [--port 8787] [--key KEY]… [--rate-limit 10] [--time-scale 1] [--ip-restricted-key KEY] [--fail-recipient +E164] [--webhook-url URL] [--webhook-token TOKEN]',
+				);
 				process.exit(0);
 				break;
 			default:

@@ -89,11 +89,17 @@ function inboundEnvelope(inbound: Inbound, message: Record<string, unknown>) {
 		timestamp: unixSeconds(),
 		...message,
 	};
-	if (inbound.context) entry.context = { from: inbound.businessNumber, id: inbound.context.waMessageId };
+	if (inbound.context)
+		entry.context = { from: inbound.businessNumber, id: inbound.context.waMessageId };
 	return metaEnvelope(
 		inbound.businessNumber,
 		{
-			contacts: [{ profile: { name: inbound.contactName ?? 'Sandbox User' }, wa_id: digits(inbound.phoneNumber) }],
+			contacts: [
+				{
+					profile: { name: inbound.contactName ?? 'Sandbox User' },
+					wa_id: digits(inbound.phoneNumber),
+				},
+			],
 			messages: [entry],
 		},
 		inbound.context?.key,

@@ -6,7 +6,14 @@ export type FaultKind =
 	| 'delay'
 	| 'accept-then-reset';
 
-export const FAULT_KINDS: FaultKind[] = ['rate-limit', 'server-error', 'maintenance', 'reset', 'delay', 'accept-then-reset'];
+export const FAULT_KINDS: FaultKind[] = [
+	'rate-limit',
+	'server-error',
+	'maintenance',
+	'reset',
+	'delay',
+	'accept-then-reset',
+];
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -29,7 +36,8 @@ export class FaultBook {
 	private faults: ArmedFault[] = [];
 
 	add(spec: FaultSpec): void {
-		if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`unknown fault kind "${spec.kind}"; use one of ${FAULT_KINDS.join(', ')}`);
+		if (!FAULT_KINDS.includes(spec.kind))
+			throw new Error(`unknown fault kind "${spec.kind}"; use one of ${FAULT_KINDS.join(', ')}`);
 		this.faults.push({ ...spec, remaining: Math.max(1, spec.count ?? 1) });
 	}
 
@@ -38,7 +46,13 @@ export class FaultBook {
 		if (!fault) return undefined;
 		fault.remaining--;
 		if (fault.remaining === 0) this.faults = this.faults.filter((f) => f !== fault);
-		return { kind: fault.kind, count: fault.count, apiKey: fault.apiKey, retryAfterSeconds: fault.retryAfterSeconds, delayMs: fault.delayMs };
+		return {
+			kind: fault.kind,
+			count: fault.count,
+			apiKey: fault.apiKey,
+			retryAfterSeconds: fault.retryAfterSeconds,
+			delayMs: fault.delayMs,
+		};
 	}
 
 	list(): Array<FaultSpec & { remaining: number }> {

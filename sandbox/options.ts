@@ -30,7 +30,9 @@ export interface SandboxOptions {
 	businessNumber?: string;
 }
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhook'>> & { webhook?: WebhookConfig };
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhook'>> & {
+	webhook?: WebhookConfig;
+};
 
 export const DEFAULT_SANDBOX_KEY = 'INS.sandbox-key';
 

@@ -6,7 +6,13 @@ import type { AddressInfo, Socket } from 'net';
 import path from 'path';
 
 import { Deliverer } from './delivery';
-import { acceptedEvent, buttonReplyEvent, newWaMessageId, statusEvent, textReplyEvent } from './events';
+import {
+	acceptedEvent,
+	buttonReplyEvent,
+	newWaMessageId,
+	statusEvent,
+	textReplyEvent,
+} from './events';
 import type { FaultSpec } from './faults';
 import { FaultBook } from './faults';
 import type { ResolvedOptions, SandboxOptions, StatusEvent, WebhookConfig } from './options';
@@ -43,7 +49,10 @@ export interface RecordedRequest {
 
 const IP_RESTRICTED = { message: 'ip-restricted', error: { message: 'ip-restricted', code: 1088 } };
 const UNAUTHORIZED = { message: 'unauthorized' };
-const MAINTENANCE = { message: 'maintenance mode is active', error: { code: 2020, message: 'maintenance mode is active' } };
+const MAINTENANCE = {
+	message: 'maintenance mode is active',
+	error: { code: 2020, message: 'maintenance mode is active' },
+};
 const SEND_ENDPOINTS = new Set(['/v1/conversational/send', '/v1/send']);
 const PREVIEW_PAGE = path.join(__dirname, 'public', 'index.html');
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -122,7 +131,18 @@ export class InsiderSandbox {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	configure(changes: Partial<Pick<ResolvedOptions, 'rateLimitPerSecond' | 'timeScale' | 'eventIntervalMs' | 'statusEvents' | 'failingRecipients'>> & { webhook?: WebhookConfig | null }) {
+	configure(
+		changes: Partial<
+			Pick<
+				ResolvedOptions,
+				| 'rateLimitPerSecond'
+				| 'timeScale'
+				| 'eventIntervalMs'
+				| 'statusEvents'
+				| 'failingRecipients'
+			>
+		> & { webhook?: WebhookConfig | null },
+	) {
 		const { webhook, ...rest } = changes;
 		Object.assign(this.options, rest);
 		if (webhook !== undefined) this.options.webhook = webhook ?? undefined;
@@ -141,12 +161,26 @@ export class InsiderSandbox {
 	/** The user taps a quick-reply button of a recorded message. */
 	async tapButton(key: string, buttonId: string): Promise<boolean> {
 		const message = this.findMessage(key);
-		const buttons = ((message.message.interactive as { action?: { buttons?: Array<{ reply: { id: string; title: string } }> } })?.action?.buttons ?? []).map((b) => b.reply);
+		const buttons = (
+			(
+				message.message.interactive as {
+					action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
+				}
+			)?.action?.buttons ?? []
+		).map((b) => b.reply);
 		const button = buttons.find((b) => b.id === buttonId);
 		if (!button) throw new HttpProblem(404, `message ${key} has no button with id "${buttonId}"`);
-		message.replies.push({ at: new Date().toISOString(), buttonId: button.id, title: button.title });
+		message.replies.push({
+			at: new Date().toISOString(),
+			buttonId: button.id,
+			title: button.title,
+		});
 		const payload = buttonReplyEvent(
-			{ businessNumber: this.options.businessNumber, phoneNumber: message.phoneNumber, context: { waMessageId: message.waMessageId, key } },
+			{
+				businessNumber: this.options.businessNumber,
+				phoneNumber: message.phoneNumber,
+				context: { waMessageId: message.waMessageId, key },
+			},
 			button,
 		);
 		return await this.toWebhook('reply', key, payload);
@@ -175,19 +209,31 @@ export class InsiderSandbox {
 		return message;
 	}
 
-	private async toWebhook(event: string, key: string | undefined, payload: unknown): Promise<boolean> {
+	private async toWebhook(
+		event: string,
+		key: string | undefined,
+		payload: unknown,
+	): Promise<boolean> {
 		const webhook = this.options.webhook;
-		if (!webhook?.url) throw new HttpProblem(409, 'no conversational webhook is configured (PUT /sandbox/config {"webhook":{"url":…,"token":…}})');
+		if (!webhook?.url)
+			throw new HttpProblem(
+				409,
+				'no conversational webhook is configured (PUT /sandbox/config {"webhook":{"url":…,"token":…}})',
+			);
 		const headers = webhook.token ? { Authorization: `Bearer ${webhook.token}` } : undefined;
 		// Answer the admin call after the first attempt; Insider's retries go on in the background.
 		return await new Promise<boolean>((resolve) => {
-			void this.deliverer.deliver({ target: 'webhook', url: webhook.url, event, key, payload, headers }, resolve);
+			void this.deliverer.deliver(
+				{ target: 'webhook', url: webhook.url, event, key, payload, headers },
+				resolve,
+			);
 		});
 	}
 
 	private async handle(request: http.IncomingMessage, response: http.ServerResponse) {
 		const url = new URL(request.url ?? '/', 'http://sandbox');
-		if (request.method === 'POST' && SEND_ENDPOINTS.has(url.pathname)) return await this.handleSend(url.pathname, request, response);
+		if (request.method === 'POST' && SEND_ENDPOINTS.has(url.pathname))
+			return await this.handleSend(url.pathname, request, response);
 		if (url.pathname.startsWith('/sandbox/')) return await this.handleAdmin(url, request, response);
 		if (request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
 			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -196,11 +242,23 @@ export class InsiderSandbox {
 		this.json(response, 404, { message: 'not found' });
 	}
 
-	private async handleSend(endpoint: string, request: http.IncomingMessage, response: http.ServerResponse) {
+	private async handleSend(
+		endpoint: string,
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	) {
 		const raw = await readBody(request);
 		const apiKey = String(request.headers['x-ins-auth-key'] ?? '');
 		const userAgent = String(request.headers['user-agent'] ?? '');
-		const log: RecordedRequest = { id: randomUUID(), endpoint, at: new Date().toISOString(), apiKey: mask(apiKey), userAgent, statusCode: 0, messageCount: 0 };
+		const log: RecordedRequest = {
+			id: randomUUID(),
+			endpoint,
+			at: new Date().toISOString(),
+			apiKey: mask(apiKey),
+			userAgent,
+			statusCode: 0,
+			messageCount: 0,
+		};
 		this.requests.push(log);
 		const answer = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => {
 			log.statusCode = statusCode;
@@ -241,7 +299,10 @@ export class InsiderSandbox {
 		response: http.ServerResponse,
 		answer: (statusCode: number, body: unknown, headers?: Record<string, string>) => void,
 	): Promise<boolean> {
-		const retryAfter: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+		const retryAfter: Record<string, string> =
+			fault.retryAfterSeconds !== undefined
+				? { 'Retry-After': String(fault.retryAfterSeconds) }
+				: {};
 		switch (fault.kind) {
 			case 'rate-limit':
 				answer(429, { message: 'too many requests' }, retryAfter);
@@ -263,8 +324,16 @@ export class InsiderSandbox {
 		}
 	}
 
-	private accept(endpoint: string, apiKey: string, body: Record<string, unknown>, log: RecordedRequest): string[] {
-		const entries = body.messages as Array<{ phoneNumber: string; message: Record<string, unknown> }>;
+	private accept(
+		endpoint: string,
+		apiKey: string,
+		body: Record<string, unknown>,
+		log: RecordedRequest,
+	): string[] {
+		const entries = body.messages as Array<{
+			phoneNumber: string;
+			message: Record<string, unknown>;
+		}>;
 		log.messageCount = entries.length;
 		return entries.map((entry) => {
 			const recorded: RecordedMessage = {
@@ -292,23 +361,45 @@ export class InsiderSandbox {
 		const { businessNumber, failingRecipients, statusEvents } = this.options;
 		const fails = failingRecipients.includes(message.phoneNumber);
 		const steps: Array<{ event: string; status?: RecordedMessage['status']; payload: unknown }> = [
-			{ event: 'accepted', payload: acceptedEvent(message.key, message.phoneNumber, message.waMessageId) },
+			{
+				event: 'accepted',
+				payload: acceptedEvent(message.key, message.phoneNumber, message.waMessageId),
+			},
 			...(fails ? (['failed'] as const) : statusEvents).map((status) => ({
 				event: status,
 				status,
-				payload: statusEvent(businessNumber, message.key, message.phoneNumber, message.waMessageId, status),
+				payload: statusEvent(
+					businessNumber,
+					message.key,
+					message.phoneNumber,
+					message.waMessageId,
+					status,
+				),
 			})),
 		];
 		for (const [index, step] of steps.entries()) {
-			if (index > 0) await new Promise<void>((resolve) => this.deliverer.later(this.options.eventIntervalMs, resolve));
+			if (index > 0)
+				await new Promise<void>((resolve) =>
+					this.deliverer.later(this.options.eventIntervalMs, resolve),
+				);
 			if (step.status) message.status = step.status;
 			if (message.callback) {
-				await this.deliverer.deliver({ target: 'callback', url: message.callback, event: step.event, key: message.key, payload: step.payload });
+				await this.deliverer.deliver({
+					target: 'callback',
+					url: message.callback,
+					event: step.event,
+					key: message.key,
+					payload: step.payload,
+				});
 			}
 		}
 	}
 
-	private async handleAdmin(url: URL, request: http.IncomingMessage, response: http.ServerResponse) {
+	private async handleAdmin(
+		url: URL,
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	) {
 		const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
 		const input = async () => {
 			const raw = (await readBody(request)).toString('utf8');
@@ -357,7 +448,10 @@ export class InsiderSandbox {
 			}
 			case 'POST /sandbox/reply': {
 				const body = await input();
-				const delivered = await this.sendReply(String(body.text ?? ''), { key: body.key as string | undefined, phoneNumber: body.phoneNumber as string | undefined });
+				const delivered = await this.sendReply(String(body.text ?? ''), {
+					key: body.key as string | undefined,
+					phoneNumber: body.phoneNumber as string | undefined,
+				});
 				return this.json(response, 200, { delivered });
 			}
 			default:
@@ -367,16 +461,44 @@ export class InsiderSandbox {
 
 	private publicConfig() {
 		// API keys and the webhook token are secrets: never echo them.
-		const { host, port, rateLimitPerSecond, timeScale, eventIntervalMs, statusEvents, failingRecipients, businessNumber, webhook } = this.options;
+		const {
+			host,
+			port,
+			rateLimitPerSecond,
+			timeScale,
+			eventIntervalMs,
+			statusEvents,
+			failingRecipients,
+			businessNumber,
+			webhook,
+		} = this.options;
 		return {
-			host, port, rateLimitPerSecond, timeScale, eventIntervalMs, statusEvents, failingRecipients, businessNumber,
-			webhook: webhook ? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined } : null,
+			host,
+			port,
+			rateLimitPerSecond,
+			timeScale,
+			eventIntervalMs,
+			statusEvents,
+			failingRecipients,
+			businessNumber,
+			webhook: webhook
+				? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined }
+				: null,
 		};
 	}
 
-	private json(response: http.ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}) {
+	private json(
+		response: http.ServerResponse,
+		statusCode: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	) {
 		const text = JSON.stringify(body);
-		response.writeHead(statusCode, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+		response.writeHead(statusCode, {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
 		response.end(text);
 	}
 }

@@ -34,8 +34,8 @@ class Checker {
 			if (required) this.fail(field, 'required');
 			return undefined;
 		}
-		if (typeof value !== 'string') return this.fail(field, 'must be a string'), undefined;
-		if (required && value.trim() === '') return this.fail(field, 'must not be empty'), undefined;
+		if (typeof value !== 'string') return (this.fail(field, 'must be a string'), undefined);
+		if (required && value.trim() === '') return (this.fail(field, 'must not be empty'), undefined);
 		if (chars(value) > max) this.fail(field, `length ${chars(value)} exceeds max ${max}`);
 		return value;
 	}
@@ -48,8 +48,10 @@ class Checker {
 		if (hasLink && (typeof value.link !== 'string' || !HTTPS.test(value.link))) {
 			this.fail(`${field}.link`, 'must be an https URL');
 		}
-		if (hasId && (typeof value.id !== 'string' || value.id.trim() === '')) this.fail(`${field}.id`, 'must be a non-empty string');
-		if (value.filename !== undefined && !allowFilename) this.fail(`${field}.filename`, 'only allowed for documents');
+		if (hasId && (typeof value.id !== 'string' || value.id.trim() === ''))
+			this.fail(`${field}.id`, 'must be a non-empty string');
+		if (value.filename !== undefined && !allowFilename)
+			this.fail(`${field}.filename`, 'only allowed for documents');
 		if (value.caption !== undefined) this.text(`${field}.caption`, value.caption, 1024, false);
 	}
 }
@@ -66,13 +68,20 @@ function checkButtonMessage(c: Checker, path: string, interactive: Json) {
 			} else if (type === 'image' || type === 'video' || type === 'document') {
 				c.media(`${path}.header.${type}`, header[type], type === 'document');
 			} else {
-				c.fail(`${path}.header.type`, `must be one of text, image, video, document (got ${JSON.stringify(type)})`);
+				c.fail(
+					`${path}.header.type`,
+					`must be one of text, image, video, document (got ${JSON.stringify(type)})`,
+				);
 			}
 		}
 	}
 	c.text(`${path}.body.text`, isObject(interactive.body) ? interactive.body.text : undefined, 1024);
 	if (interactive.footer !== undefined) {
-		c.text(`${path}.footer.text`, isObject(interactive.footer) ? interactive.footer.text : undefined, 60);
+		c.text(
+			`${path}.footer.text`,
+			isObject(interactive.footer) ? interactive.footer.text : undefined,
+			60,
+		);
 	}
 	const buttons = isObject(interactive.action) ? interactive.action.buttons : undefined;
 	if (!Array.isArray(buttons)) return c.fail(`${path}.action.buttons`, 'required array');
@@ -110,15 +119,24 @@ function checkMessage(c: Checker, path: string, message: unknown) {
 		case 'interactive': {
 			const interactive = message.interactive;
 			if (!isObject(interactive)) return c.fail(`${path}.interactive`, 'required object');
-			if (interactive.type === 'button') return checkButtonMessage(c, `${path}.interactive`, interactive);
+			if (interactive.type === 'button')
+				return checkButtonMessage(c, `${path}.interactive`, interactive);
 			if (interactive.type === 'list') {
-				c.text(`${path}.interactive.body.text`, isObject(interactive.body) ? interactive.body.text : undefined, 4096);
+				c.text(
+					`${path}.interactive.body.text`,
+					isObject(interactive.body) ? interactive.body.text : undefined,
+					4096,
+				);
 				const sections = isObject(interactive.action) ? interactive.action.sections : undefined;
-				if (!Array.isArray(sections) || sections.length === 0) c.fail(`${path}.interactive.action.sections`, 'required array');
+				if (!Array.isArray(sections) || sections.length === 0)
+					c.fail(`${path}.interactive.action.sections`, 'required array');
 				return;
 			}
 			if (interactive.type === 'cta_url') return;
-			return c.fail(`${path}.interactive.type`, `unsupported interactive type ${JSON.stringify(interactive.type)}`);
+			return c.fail(
+				`${path}.interactive.type`,
+				`unsupported interactive type ${JSON.stringify(interactive.type)}`,
+			);
 		}
 		case 'text':
 			c.text(`${path}.text.body`, isObject(message.text) ? message.text.body : undefined, 4096);
@@ -151,12 +169,18 @@ export function validateSendRequest(body: unknown): ValidationProblem[] {
 	if (body.from !== undefined && (typeof body.from !== 'string' || !E164.test(body.from))) {
 		c.fail('from', 'must be an E.164 phone number');
 	}
-	if (body.callback !== undefined && (typeof body.callback !== 'string' || !/^https?:\/\/\S+$/.test(body.callback))) {
+	if (
+		body.callback !== undefined &&
+		(typeof body.callback !== 'string' || !/^https?:\/\/\S+$/.test(body.callback))
+	) {
 		c.fail('callback', 'must be an http(s) URL');
 	}
 	const messages = body.messages;
 	if (!Array.isArray(messages) || messages.length === 0) {
-		c.fail('SubProductMessages.Messages', "Field validation for 'Messages' failed on the 'required' tag");
+		c.fail(
+			'SubProductMessages.Messages',
+			"Field validation for 'Messages' failed on the 'required' tag",
+		);
 		return c.problems;
 	}
 	messages.forEach((entry: unknown, index) => {

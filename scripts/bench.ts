@@ -52,14 +52,43 @@ const SIZES = {
 };
 
 function webhookNode(path: string, responseMode = 'lastNode') {
-	return { name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: `bench-${path}`, parameters: { httpMethod: 'POST', path, responseMode, responseData: 'noData', options: {} } };
+	return {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: `bench-${path}`,
+		parameters: { httpMethod: 'POST', path, responseMode, responseData: 'noData', options: {} },
+	};
 }
-const splitOut = { name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.contacts', options: {} } };
+const splitOut = {
+	name: 'Split Out',
+	type: 'n8n-nodes-base.splitOut',
+	typeVersion: 1,
+	parameters: { fieldToSplitOut: 'body.contacts', options: {} },
+};
 
 function chainWorkflow(id: string, nodes: Array<Record<string, unknown> & { name: string }>) {
 	const connections: Record<string, unknown> = {};
-	nodes.slice(0, -1).forEach((node, i) => (connections[node.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }));
-	return { id, name: id, active: false, settings: { executionOrder: 'v1', saveDataSuccessExecution: 'none', saveExecutionProgress: false }, connections, nodes: nodes.map((node, i) => ({ id: `${id}-${i}`, position: [i * 220, 0], ...node })) };
+	nodes
+		.slice(0, -1)
+		.forEach(
+			(node, i) =>
+				(connections[node.name] = {
+					main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
+				}),
+		);
+	return {
+		id,
+		name: id,
+		active: false,
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'none',
+			saveExecutionProgress: false,
+		},
+		connections,
+		nodes: nodes.map((node, i) => ({ id: `${id}-${i}`, position: [i * 220, 0], ...node })),
+	};
 }
 
 const httpRequest = (body: string, batching: boolean) => ({
@@ -92,9 +121,17 @@ function workflows(sandboxUrl: string) {
 				typeVersion: 1,
 				credentials: { insiderWhatsAppApi: CREDENTIAL },
 				parameters: {
-					resource: 'message', operation: 'sendQuickReply', phoneNumber: '={{ $json.phone }}', headerType: 'none',
+					resource: 'message',
+					operation: 'sendQuickReply',
+					phoneNumber: '={{ $json.phone }}',
+					headerType: 'none',
 					bodyText: '=Hi {{ $json.name }}, would you like delivery updates on WhatsApp?',
-					buttons: { button: [{ id: 'updates_yes', title: 'Yes please' }, { id: 'updates_no', title: 'No thanks' }] },
+					buttons: {
+						button: [
+							{ id: 'updates_yes', title: 'Yes please' },
+							{ id: 'updates_no', title: 'No thanks' },
+						],
+					},
 					options: requestsPerSecond === 10 ? {} : { requestsPerSecond },
 				},
 			},
@@ -105,12 +142,38 @@ function workflows(sandboxUrl: string) {
 	const chunkCode = `// Build Insider requests of 50 messages each.\nconst items = $input.all();\nconst out = [];\nfor (let i = 0; i < items.length; i += 50) {\n  out.push({ json: { messages: items.slice(i, i + 50).map(({ json }) => ({ phoneNumber: json.phone, message: { type: 'interactive', interactive: { type: 'button', body: { text: 'Hi ' + json.name + ', would you like delivery updates on WhatsApp?' }, action: { buttons: [{ type: 'reply', reply: { id: 'updates_yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'updates_no', title: 'No thanks' } }] } } } })) } });\n}\nreturn out;`;
 	const list = [
 		ours('ours', 10),
-		chainWorkflow('httpPerMessage', [webhookNode('httpPerMessage'), splitOut, httpRequest(perMessageBody, true)]),
-		chainWorkflow('codeBatches', [webhookNode('codeBatches'), splitOut, { name: 'Build requests', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: chunkCode } }, httpRequest('={{ JSON.stringify($json) }}', true)]),
+		chainWorkflow('httpPerMessage', [
+			webhookNode('httpPerMessage'),
+			splitOut,
+			httpRequest(perMessageBody, true),
+		]),
+		chainWorkflow('codeBatches', [
+			webhookNode('codeBatches'),
+			splitOut,
+			{
+				name: 'Build requests',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: chunkCode },
+			},
+			httpRequest('={{ JSON.stringify($json) }}', true),
+		]),
 		{
-			...chainWorkflow('triggerOurs', [{ name: 'Insider WhatsApp Trigger', type: `${PKG}.insiderWhatsAppTrigger`, typeVersion: 1, webhookId: 'bench-trigger', parameters: { authentication: 'none', options: {} } }, { name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }]),
+			...chainWorkflow('triggerOurs', [
+				{
+					name: 'Insider WhatsApp Trigger',
+					type: `${PKG}.insiderWhatsAppTrigger`,
+					typeVersion: 1,
+					webhookId: 'bench-trigger',
+					parameters: { authentication: 'none', options: {} },
+				},
+				{ name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+			]),
 		},
-		chainWorkflow('triggerWebhook', [{ ...webhookNode('plain-webhook', 'onReceived') }, { name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }]),
+		chainWorkflow('triggerWebhook', [
+			{ ...webhookNode('plain-webhook', 'onReceived') },
+			{ name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+		]),
 	];
 	return JSON.parse(JSON.stringify(list).split('SANDBOX_URL').join(sandboxUrl));
 }
@@ -133,34 +196,64 @@ function groupCpuSeconds(pgid: number): number {
 	return total;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const stats = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
-const fmt = (s: { median: number; min: number; max: number }, digits = 1) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const stats = (values: number[]) => ({
+	median: median(values),
+	min: Math.min(...values),
+	max: Math.max(...values),
+});
+const fmt = (s: { median: number; min: number; max: number }, digits = 1) =>
+	`${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 async function main() {
 	const install = await ensureN8n(N8N_VERSIONS.v2);
-	const sandbox: InsiderSandbox = await startSandbox({ keys: [KEY], rateLimitPerSecond: 10, statusEvents: [] });
-	const n8n = new N8nInstance(install, { port: await freePort(), env: { N8N_PAYLOAD_SIZE_MAX: '64', ...(EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: EXPRESSION_ENGINE } : {}) },
-		nodeOptions: CPU_PROFILE_DIR ? `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}` : undefined,
+	const sandbox: InsiderSandbox = await startSandbox({
+		keys: [KEY],
+		rateLimitPerSecond: 10,
+		statusEvents: [],
 	});
-	await n8n.importCredentials([{ ...CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey: KEY, baseUrl: sandbox.url } }]);
+	const n8n = new N8nInstance(install, {
+		port: await freePort(),
+		env: {
+			N8N_PAYLOAD_SIZE_MAX: '64',
+			...(EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: EXPRESSION_ENGINE } : {}),
+		},
+		nodeOptions: CPU_PROFILE_DIR
+			? `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}`
+			: undefined,
+	});
+	await n8n.importCredentials([
+		{ ...CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey: KEY, baseUrl: sandbox.url } },
+	]);
 	await n8n.importWorkflows(workflows(sandbox.url));
 	await n8n.start();
 	const pgid = (n8n as unknown as { process: { pid: number } }).process.pid;
-	const contacts = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => ({ phone: `+1555${String(1000000 + offset + i)}`, name: `Contact ${i}` }));
+	const contacts = (count: number, offset = 0) =>
+		Array.from({ length: count }, (_, i) => ({
+			phone: `+1555${String(1000000 + offset + i)}`,
+			name: `Contact ${i}`,
+		}));
 
 	async function run(path: string, count: number) {
 		sandbox.reset();
 		const cpuBefore = groupCpuSeconds(pgid);
 		const started = process.hrtime.bigint();
 		// axios, not fetch: the HTTP Request variant answers after minutes, past fetch's header timeout.
-		const response = await axios.post(`${n8n.url}/webhook/${path}`, { contacts: contacts(count) }, { timeout: 0, validateStatus: () => true });
+		const response = await axios.post(
+			`${n8n.url}/webhook/${path}`,
+			{ contacts: contacts(count) },
+			{ timeout: 0, validateStatus: () => true },
+		);
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 		const cpu = groupCpuSeconds(pgid) - cpuBefore;
 		const phones = sandbox.messages.map((m) => m.phoneNumber);
 		// The sending phase alone: first request to last accepted answer, as the sandbox saw them.
-		const accepted = sandbox.requests.filter((r) => r.statusCode === 200).map((r) => Date.parse(r.at));
-		const sendingSeconds = accepted.length > 1 ? (Math.max(...accepted) - Math.min(...accepted)) / 1000 : seconds;
+		const accepted = sandbox.requests
+			.filter((r) => r.statusCode === 200)
+			.map((r) => Date.parse(r.at));
+		const sendingSeconds =
+			accepted.length > 1 ? (Math.max(...accepted) - Math.min(...accepted)) / 1000 : seconds;
 		const distinct = new Set(phones).size;
 		return {
 			status: response.status,
@@ -180,7 +273,9 @@ async function main() {
 		console.log(line);
 		report.push(line);
 	};
-	say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; bench Node ${process.version}; n8n ${install.spec.n8n} on Node ${install.spec.node}, expression engine ${EXPRESSION_ENGINE ?? 'default'}; ${new Date().toISOString()}`);
+	say(
+		`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; bench Node ${process.version}; n8n ${install.spec.n8n} on Node ${install.spec.node}, expression engine ${EXPRESSION_ENGINE ?? 'default'}; ${new Date().toISOString()}`,
+	);
 	say(`Sizes: ${JSON.stringify(SIZES)}`);
 
 	// Warm n8n up (JIT, first executions of each workflow) before anything is measured.
@@ -190,20 +285,30 @@ async function main() {
 	// 1. Throughput under the limit.
 	sandbox.configure({ rateLimitPerSecond: 10 });
 	say('\n1. Throughput, sandbox limited to 10 requests/second');
-	say('| variant | messages/request | physical limit (msg/s) | wall s | msg/s | share of limit | sending phase msg/s | 429s seen | lost | duplicated |');
+	say(
+		'| variant | messages/request | physical limit (msg/s) | wall s | msg/s | share of limit | sending phase msg/s | 429s seen | lost | duplicated |',
+	);
 	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	const throughput: Record<string, number> = {};
-	for (const [path, label, perRequest] of [['ours', '(a) Insider WhatsApp node, defaults', 50], ['httpPerMessage', '(b) HTTP Request, 1 message/request, batching 10/s', 1], ['codeBatches', '(c) Code (50/request) + HTTP Request batching 10/s', 50]] as const) {
+	for (const [path, label, perRequest] of [
+		['ours', '(a) Insider WhatsApp node, defaults', 50],
+		['httpPerMessage', '(b) HTTP Request, 1 message/request, batching 10/s', 1],
+		['codeBatches', '(c) Code (50/request) + HTTP Request batching 10/s', 50],
+	] as const) {
 		if (!wanted(path)) continue;
 		const runs = [];
 		for (let i = 0; i < SIZES.repetitions; i++) runs.push(await run(path, SIZES.contacts));
 		const limit = 10 * perRequest;
 		const rate = stats(runs.map((r) => r.perSecond));
 		throughput[path] = rate.median;
-		say(`| ${label} | ${perRequest} | ${limit} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(rate)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${fmt(stats(runs.map((r) => r.sendingPerSecond)))} | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`);
+		say(
+			`| ${label} | ${perRequest} | ${limit} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(rate)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${fmt(stats(runs.map((r) => r.sendingPerSecond)))} | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`,
+		);
 	}
-	if (throughput.ours && throughput.httpPerMessage) say(`Ratio (a)/(b): ${(throughput.ours / throughput.httpPerMessage).toFixed(1)}x`);
-	if (throughput.ours && throughput.codeBatches) say(`Ratio (a)/(c): ${(throughput.ours / throughput.codeBatches).toFixed(2)}x`);
+	if (throughput.ours && throughput.httpPerMessage)
+		say(`Ratio (a)/(b): ${(throughput.ours / throughput.httpPerMessage).toFixed(1)}x`);
+	if (throughput.ours && throughput.codeBatches)
+		say(`Ratio (a)/(c): ${(throughput.ours / throughput.codeBatches).toFixed(2)}x`);
 
 	// 2. Overhead without a limit.
 	sandbox.configure({ rateLimitPerSecond: 0 });
@@ -211,22 +316,31 @@ async function main() {
 	say('| variant | wall s | n8n CPU s | CPU ms per message | lost | duplicated |');
 	say('| --- | --- | --- | --- | --- | --- |');
 	const cpu: Record<string, number> = {};
-	for (const [path, label] of [['ours', '(a) Insider WhatsApp node, defaults'], ['codeBatches', '(c) Code + HTTP Request batching']] as const) {
+	for (const [path, label] of [
+		['ours', '(a) Insider WhatsApp node, defaults'],
+		['codeBatches', '(c) Code + HTTP Request batching'],
+	] as const) {
 		if (!wanted(path)) continue;
 		const runs = [];
 		for (let i = 0; i < SIZES.repetitions; i++) runs.push(await run(path, SIZES.overheadContacts));
 		const cpuStats = stats(runs.map((r) => r.cpu));
 		cpu[path] = cpuStats.median;
-		say(`| ${label} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(cpuStats, 2)} | ${((cpuStats.median * 1000) / SIZES.overheadContacts).toFixed(3)} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`);
+		say(
+			`| ${label} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(cpuStats, 2)} | ${((cpuStats.median * 1000) / SIZES.overheadContacts).toFixed(3)} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`,
+		);
 	}
-	if (cpu.ours && cpu.codeBatches) say(`CPU ratio (a)/(c): ${(cpu.ours / cpu.codeBatches).toFixed(2)}`);
+	if (cpu.ours && cpu.codeBatches)
+		say(`CPU ratio (a)/(c): ${(cpu.ours / cpu.codeBatches).toFixed(2)}`);
 
 	// 3. The trigger against the Webhook node.
 	say(`\n3. Callbacks: ${SIZES.callbacks} posted, 20 in flight`);
 	say('| receiver | accepted/s | non-2xx |');
 	say('| --- | --- | --- |');
 	const rates: Record<string, number> = {};
-	for (const [url, label] of [[`${n8n.url}/webhook/bench-trigger/webhook`, 'Insider WhatsApp Trigger'], [`${n8n.url}/webhook/plain-webhook`, 'n8n Webhook node']] as const) {
+	for (const [url, label] of [
+		[`${n8n.url}/webhook/bench-trigger/webhook`, 'Insider WhatsApp Trigger'],
+		[`${n8n.url}/webhook/plain-webhook`, 'n8n Webhook node'],
+	] as const) {
 		if (!wanted(label.startsWith('Insider') ? 'triggerOurs' : 'triggerWebhook')) continue;
 		const runs: number[] = [];
 		let failures = 0;
@@ -237,8 +351,16 @@ async function main() {
 			const worker = async () => {
 				while (next < SIZES.callbacks) {
 					const i = next++;
-					const body = { key: `whatsapp-bench-${rep}-${i}`, status: 'delivered', timestamp: String(1750263773 + i) };
-					const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+					const body = {
+						key: `whatsapp-bench-${rep}-${i}`,
+						status: 'delivered',
+						timestamp: String(1750263773 + i),
+					};
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify(body),
+					});
 					await response.text();
 					if (!response.ok) failures++;
 				}
@@ -250,7 +372,9 @@ async function main() {
 		say(`| ${label} | ${fmt(stats(runs))} | ${failures} |`);
 	}
 	if (rates['Insider WhatsApp Trigger'] && rates['n8n Webhook node']) {
-		say(`Ratio trigger/webhook: ${(rates['Insider WhatsApp Trigger'] / rates['n8n Webhook node']).toFixed(2)}`);
+		say(
+			`Ratio trigger/webhook: ${(rates['Insider WhatsApp Trigger'] / rates['n8n Webhook node']).toFixed(2)}`,
+		);
 	}
 
 	fs.writeFileSync('bench-results.md', `${report.join('\n')}\n`);

@@ -29,22 +29,37 @@ interface StartOptions {
 }
 
 function parseArgs(argv: string[]): StartOptions {
-	const options: StartOptions = { port: 5678, sandboxPort: 8787, insiderBaseUrl: 'https://whatsapp.useinsider.com' };
+	const options: StartOptions = {
+		port: 5678,
+		sandboxPort: 8787,
+		insiderBaseUrl: 'https://whatsapp.useinsider.com',
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const next = () => {
 			if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
 			return argv[++i];
 		};
 		switch (argv[i]) {
-			case '--port': options.port = Number(next()); break;
-			case '--sandbox-port': options.sandboxPort = Number(next()); break;
-			case '--insider-key': options.insiderKey = next(); break;
-			case '--insider-base-url': options.insiderBaseUrl = next(); break;
+			case '--port':
+				options.port = Number(next());
+				break;
+			case '--sandbox-port':
+				options.sandboxPort = Number(next());
+				break;
+			case '--insider-key':
+				options.insiderKey = next();
+				break;
+			case '--insider-base-url':
+				options.insiderBaseUrl = next();
+				break;
 			case '--external-n8n':
-				options.externalN8n = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : os.homedir();
+				options.externalN8n =
+					argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : os.homedir();
 				break;
 			default:
-				throw new Error(`unknown option ${argv[i]}; see the header of scripts/start.ts or the README`);
+				throw new Error(
+					`unknown option ${argv[i]}; see the header of scripts/start.ts or the README`,
+				);
 		}
 	}
 	return options;

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { messageProperties } from './actions/message';
@@ -8,11 +13,16 @@ export class InsiderWhatsApp implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Insider WhatsApp',
 		name: 'insiderWhatsApp',
-		icon: { light: 'file:../../icons/insiderWhatsApp.svg', dark: 'file:../../icons/insiderWhatsApp.dark.svg' },
+		icon: {
+			light: 'file:../../icons/insiderWhatsApp.svg',
+			dark: 'file:../../icons/insiderWhatsApp.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "sendQuickReply" ? "Send Quick Reply" : $parameter["operation"]}}',
-		description: 'Send conversational WhatsApp messages with quick-reply buttons through Insider (Insider One)',
+		subtitle:
+			'={{$parameter["operation"] === "sendQuickReply" ? "Send Quick Reply" : $parameter["operation"]}}',
+		description:
+			'Send conversational WhatsApp messages with quick-reply buttons through Insider (Insider One)',
 		defaults: { name: 'Insider WhatsApp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

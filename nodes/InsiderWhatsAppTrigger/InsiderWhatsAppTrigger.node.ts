@@ -24,7 +24,11 @@ interface TriggerOptions {
 	includeRaw?: boolean;
 }
 
-function reject(context: IWebhookFunctions, statusCode: number, message: string): IWebhookResponseData {
+function reject(
+	context: IWebhookFunctions,
+	statusCode: number,
+	message: string,
+): IWebhookResponseData {
 	context.getResponseObject().status(statusCode).json({ message });
 	return { noWebhookResponse: true };
 }
@@ -60,11 +64,16 @@ export class InsiderWhatsAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Insider WhatsApp Trigger',
 		name: 'insiderWhatsAppTrigger',
-		icon: { light: 'file:../../icons/insiderWhatsApp.svg', dark: 'file:../../icons/insiderWhatsApp.dark.svg' },
+		icon: {
+			light: 'file:../../icons/insiderWhatsApp.svg',
+			dark: 'file:../../icons/insiderWhatsApp.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].length === 8 ? "All events" : $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Insider reports a WhatsApp message status or the contact taps a button or replies',
+		subtitle:
+			'={{$parameter["events"].length === 8 ? "All events" : $parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Insider reports a WhatsApp message status or the contact taps a button or replies',
 		defaults: { name: 'Insider WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -101,16 +110,42 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['accepted', 'sent', 'delivered', 'read', 'failed', 'reply', 'message', 'unknown'],
-				description: 'Which events start the workflow; a request whose events are all filtered out starts nothing',
+				description:
+					'Which events start the workflow; a request whose events are all filtered out starts nothing',
 				options: [
-					{ name: 'Accepted', value: 'accepted', description: 'WhatsApp accepted the message for delivery' },
-					{ name: 'Delivered', value: 'delivered', description: "The message reached the contact's phone" },
-					{ name: 'Failed', value: 'failed', description: 'The message could not be delivered (for example error 131047: outside the 24-hour window)' },
-					{ name: 'Message', value: 'message', description: 'The contact wrote something other than a button tap' },
+					{
+						name: 'Accepted',
+						value: 'accepted',
+						description: 'WhatsApp accepted the message for delivery',
+					},
+					{
+						name: 'Delivered',
+						value: 'delivered',
+						description: "The message reached the contact's phone",
+					},
+					{
+						name: 'Failed',
+						value: 'failed',
+						description:
+							'The message could not be delivered (for example error 131047: outside the 24-hour window)',
+					},
+					{
+						name: 'Message',
+						value: 'message',
+						description: 'The contact wrote something other than a button tap',
+					},
 					{ name: 'Read', value: 'read', description: 'The contact opened the message' },
-					{ name: 'Reply', value: 'reply', description: 'The contact tapped a quick-reply, list or template button' },
+					{
+						name: 'Reply',
+						value: 'reply',
+						description: 'The contact tapped a quick-reply, list or template button',
+					},
 					{ name: 'Sent', value: 'sent', description: 'WhatsApp sent the message' },
-					{ name: 'Unknown', value: 'unknown', description: 'A payload the node does not recognise, passed on as it came' },
+					{
+						name: 'Unknown',
+						value: 'unknown',
+						description: 'A payload the node does not recognise, passed on as it came',
+					},
 				],
 			},
 			{
@@ -119,9 +154,22 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				type: 'options',
 				default: 'bearerToken',
 				options: [
-					{ name: 'Bearer Token', value: 'bearerToken', description: 'Authorization: Bearer header, as Insider\'s conversational webhook sends it' },
-					{ name: 'URL Token', value: 'urlToken', description: 'A token query parameter, for status callback URLs' },
-					{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+					{
+						name: 'Bearer Token',
+						value: 'bearerToken',
+						description:
+							"Authorization: Bearer header, as Insider's conversational webhook sends it",
+					},
+					{
+						name: 'URL Token',
+						value: 'urlToken',
+						description: 'A token query parameter, for status callback URLs',
+					},
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Anyone who knows the URL can start the workflow',
+					},
 				],
 			},
 			{
@@ -136,7 +184,8 @@ export class InsiderWhatsAppTrigger implements INodeType {
 						name: 'deduplicate',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to drop an event already seen in the last 24 hours (same key or message ID, event and timestamp): Insider retries callbacks that did not get a 2xx in time',
+						description:
+							'Whether to drop an event already seen in the last 24 hours (same key or message ID, event and timestamp): Insider retries callbacks that did not get a 2xx in time',
 					},
 					{
 						displayName: 'Include Raw Payload',
@@ -160,7 +209,10 @@ export class InsiderWhatsAppTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const token = String(credential.data?.token ?? '');
 				if (token.length < MIN_TOKEN_LENGTH) {
-					return { status: 'Error', message: `The token must be at least ${MIN_TOKEN_LENGTH} characters long` };
+					return {
+						status: 'Error',
+						message: `The token must be at least ${MIN_TOKEN_LENGTH} characters long`,
+					};
 				}
 				return { status: 'OK', message: 'Token is set' };
 			},
@@ -185,12 +237,22 @@ export class InsiderWhatsAppTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const authentication = this.getNodeParameter('authentication', 'bearerToken') as TriggerAuthentication;
+		const authentication = this.getNodeParameter(
+			'authentication',
+			'bearerToken',
+		) as TriggerAuthentication;
 		if (authentication !== 'none') {
-			const credentials = await this.getCredentials<{ token?: string }>('insiderWhatsAppWebhookApi');
+			const credentials = await this.getCredentials<{ token?: string }>(
+				'insiderWhatsAppWebhookApi',
+			);
 			const request = this.getRequestObject();
-			const presented = presentedToken(authentication, request.headers, request.query as Record<string, unknown>);
-			if (!tokensMatch(presented, String(credentials.token ?? ''))) return reject(this, 401, 'unauthorized');
+			const presented = presentedToken(
+				authentication,
+				request.headers,
+				request.query as Record<string, unknown>,
+			);
+			if (!tokensMatch(presented, String(credentials.token ?? '')))
+				return reject(this, 401, 'unauthorized');
 		}
 
 		const body = readBody(this);
@@ -210,7 +272,9 @@ export class InsiderWhatsAppTrigger implements INodeType {
 		const includeRaw = options.includeRaw !== false;
 		return {
 			webhookResponse,
-			workflowData: [this.helpers.returnJsonArray(events.map((event) => toItem(event, includeRaw)))],
+			workflowData: [
+				this.helpers.returnJsonArray(events.map((event) => toItem(event, includeRaw))),
+			],
 		};
 	}
 }

@@ -17,7 +17,11 @@ function identity(event: TriggerEvent): string | undefined {
 	return `${id}|${event.messageId ?? ''}|${event.event}|${event.sourceTimestamp ?? ''}`;
 }
 
-export function dropDuplicates(nodeScope: string, events: TriggerEvent[], now = Date.now()): TriggerEvent[] {
+export function dropDuplicates(
+	nodeScope: string,
+	events: TriggerEvent[],
+	now = Date.now(),
+): TriggerEvent[] {
 	let seen = seenByNode.get(nodeScope);
 	if (!seen) {
 		seen = new Map();

@@ -5,9 +5,26 @@
  * emits. Nothing is dropped: an unrecognised payload becomes one `unknown` event.
  */
 
-export type TriggerEventName = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'reply' | 'message' | 'unknown';
+export type TriggerEventName =
+	| 'accepted'
+	| 'sent'
+	| 'delivered'
+	| 'read'
+	| 'failed'
+	| 'reply'
+	| 'message'
+	| 'unknown';
 
-export const TRIGGER_EVENT_NAMES: TriggerEventName[] = ['accepted', 'sent', 'delivered', 'read', 'failed', 'reply', 'message', 'unknown'];
+export const TRIGGER_EVENT_NAMES: TriggerEventName[] = [
+	'accepted',
+	'sent',
+	'delivered',
+	'read',
+	'failed',
+	'reply',
+	'message',
+	'unknown',
+];
 
 export interface TriggerEventError {
 	code: number | string | null;
@@ -39,9 +56,15 @@ export interface TriggerEvent {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
+const str = (value: unknown): string | null =>
+	typeof value === 'string' && value !== ''
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: null;
 
 /** Meta sends digits without the plus; we emit E.164 like the action node does. */
 function phone(value: unknown): string | null {
@@ -110,7 +133,8 @@ function fromStatus(status: Json, key: string | null, receivedAt: Date): Trigger
 	event.timestamp = isoTimestamp(status.timestamp, receivedAt);
 	const errors = asArray(status.errors);
 	event.error = metaError(errors[0]);
-	if (event.event === 'failed' && !event.error) event.error = { code: null, title: null, message: 'failed', details: null };
+	if (event.event === 'failed' && !event.error)
+		event.error = { code: null, title: null, message: 'failed', details: null };
 	return event;
 }
 
@@ -118,13 +142,28 @@ function replyOf(message: Json): TriggerEventReply | null {
 	const contextMessageId = isObject(message.context) ? str(message.context.id) : null;
 	const interactive = isObject(message.interactive) ? message.interactive : undefined;
 	if (interactive && isObject(interactive.button_reply)) {
-		return { type: 'button', id: str(interactive.button_reply.id), title: str(interactive.button_reply.title), contextMessageId };
+		return {
+			type: 'button',
+			id: str(interactive.button_reply.id),
+			title: str(interactive.button_reply.title),
+			contextMessageId,
+		};
 	}
 	if (interactive && isObject(interactive.list_reply)) {
-		return { type: 'list', id: str(interactive.list_reply.id), title: str(interactive.list_reply.title), contextMessageId };
+		return {
+			type: 'list',
+			id: str(interactive.list_reply.id),
+			title: str(interactive.list_reply.title),
+			contextMessageId,
+		};
 	}
 	if (message.type === 'button' && isObject(message.button)) {
-		return { type: 'templateButton', id: str(message.button.payload), title: str(message.button.text), contextMessageId };
+		return {
+			type: 'templateButton',
+			id: str(message.button.payload),
+			title: str(message.button.text),
+			contextMessageId,
+		};
 	}
 	return null;
 }
@@ -154,8 +193,12 @@ function fromMessage(message: Json, key: string | null, receivedAt: Date): Trigg
 function fromValue(value: Json, key: string | null, receivedAt: Date): TriggerEvent[] {
 	const ownKey = str(value.key) ?? key;
 	return [
-		...asArray(value.statuses).filter(isObject).map((status) => fromStatus(status, ownKey, receivedAt)),
-		...asArray(value.messages).filter(isObject).map((message) => fromMessage(message, ownKey, receivedAt)),
+		...asArray(value.statuses)
+			.filter(isObject)
+			.map((status) => fromStatus(status, ownKey, receivedAt)),
+		...asArray(value.messages)
+			.filter(isObject)
+			.map((message) => fromMessage(message, ownKey, receivedAt)),
 	];
 }
 
@@ -164,7 +207,9 @@ function isAcceptedEvent(body: Json): boolean {
 	return (
 		asArray(body.contacts).some((contact) => isObject(contact) && contact.input !== undefined) &&
 		messages.length > 0 &&
-		messages.every((message) => isObject(message) && message.from === undefined && message.type === undefined)
+		messages.every(
+			(message) => isObject(message) && message.from === undefined && message.type === undefined,
+		)
 	);
 }
 
@@ -174,7 +219,7 @@ function fromAccepted(body: Json, receivedAt: Date): TriggerEvent {
 	const message = asArray(body.messages).find(isObject);
 	event.key = str(body.key);
 	event.messageId = message ? str(message.id) : null;
-	event.phoneNumber = contact ? phone(contact.input) ?? phone(contact.wa_id) : null;
+	event.phoneNumber = contact ? (phone(contact.input) ?? phone(contact.wa_id)) : null;
 	return event;
 }
 
@@ -189,7 +234,8 @@ function fromFlat(body: Json, receivedAt: Date): TriggerEvent {
 	const event = baseEvent(statusName(body.status ?? body.event), body, receivedAt);
 	const id = str(body.id);
 	event.key = str(body.key) ?? (id?.startsWith('whatsapp-') ? id : null);
-	event.messageId = str(body.messageId) ?? str(body.message_id) ?? (id && !id.startsWith('whatsapp-') ? id : null);
+	event.messageId =
+		str(body.messageId) ?? str(body.message_id) ?? (id && !id.startsWith('whatsapp-') ? id : null);
 	event.phoneNumber = phone(body.phoneNumber ?? body.recipient_id ?? body.to);
 	event.sourceTimestamp = str(body.timestamp);
 	event.timestamp = isoTimestamp(body.timestamp, receivedAt);
@@ -205,7 +251,8 @@ export function normalizeEvents(body: unknown, receivedAt = new Date()): Trigger
 	if (Array.isArray(body.entry)) {
 		for (const entry of body.entry.filter(isObject)) {
 			for (const change of asArray(entry.changes).filter(isObject)) {
-				if (isObject(change.value)) events.push(...fromValue(change.value, envelopeKey, receivedAt));
+				if (isObject(change.value))
+					events.push(...fromValue(change.value, envelopeKey, receivedAt));
 			}
 		}
 	} else if (isAcceptedEvent(body)) {
@@ -214,7 +261,10 @@ export function normalizeEvents(body: unknown, receivedAt = new Date()): Trigger
 		events = fromValue(body, envelopeKey, receivedAt);
 	} else if (isObject(body.error)) {
 		events = [fromInsiderError(body, receivedAt)];
-	} else if ((body.key !== undefined || body.id !== undefined) && (body.status !== undefined || body.event !== undefined)) {
+	} else if (
+		(body.key !== undefined || body.id !== undefined) &&
+		(body.status !== undefined || body.event !== undefined)
+	) {
 		events = [fromFlat(body, receivedAt)];
 	}
 	return events.length ? events : [baseEvent('unknown', body, receivedAt)];

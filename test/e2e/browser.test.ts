@@ -20,7 +20,8 @@ const WORKFLOW = 'exampleAskAndBranch';
 const FIELDS_COPY = 'browserFields';
 const LIMIT_COPY = 'browserLimit';
 
-const param = (page: Page, name: string) => page.locator(`[data-test-id="parameter-input-${name}"]`);
+const param = (page: Page, name: string) =>
+	page.locator(`[data-test-id="parameter-input-${name}"]`);
 
 describe('the nodes in the n8n editor', () => {
 	let sandbox: InsiderSandbox;
@@ -28,20 +29,35 @@ describe('the nodes in the n8n editor', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`);
+		if (!fs.existsSync(CHROMIUM))
+			throw new Error(
+				`Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`,
+			);
 		const install = await ensureN8n(N8N_VERSIONS.v2);
-		sandbox = await startTestSandbox({ rateLimitPerSecond: 10, timeScale: 0.001, eventIntervalMs: 300 });
+		sandbox = await startTestSandbox({
+			rateLimitPerSecond: 10,
+			timeScale: 0.001,
+			eventIntervalMs: 300,
+		});
 		const port = await freePort();
 		n8n = new N8nInstance(install, { port, owner: DEMO_OWNER });
-		const examples = await importDemo(n8n, { apiKey: TEST_KEY, baseUrl: sandbox.url }, `http://127.0.0.1:${port}`);
+		const examples = await importDemo(
+			n8n,
+			{ apiKey: TEST_KEY, baseUrl: sandbox.url },
+			`http://127.0.0.1:${port}`,
+		);
 		// The editor saves changes as they are made, so tests that edit get their own copies.
-		const original = examples.find((example) => example.workflow.id === WORKFLOW)?.workflow as { nodes: Array<Record<string, unknown>> };
+		const original = examples.find((example) => example.workflow.id === WORKFLOW)?.workflow as {
+			nodes: Array<Record<string, unknown>>;
+		};
 		await n8n.importWorkflows(
 			[FIELDS_COPY, LIMIT_COPY].map((id) => ({
 				...original,
 				id,
 				name: `Browser test ${id}`,
-				nodes: original.nodes.map((node) => (node.webhookId ? { ...node, webhookId: `${id}-hook` } : node)),
+				nodes: original.nodes.map((node) =>
+					node.webhookId ? { ...node, webhookId: `${id}-hook` } : node,
+				),
 			})),
 			false,
 		);
@@ -49,7 +65,15 @@ describe('the nodes in the n8n editor', () => {
 		sandbox.configure({ webhook: demoRepliesWebhook(n8n.url) });
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 		fs.mkdirSync(DOCS, { recursive: true });
 	});
@@ -64,7 +88,10 @@ describe('the nodes in the n8n editor', () => {
 	async function openWorkflow(workflowId = WORKFLOW): Promise<Page> {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await page.goto(`${n8n.url}/signin`);
-		await page.locator('input[type=email], input[name=emailOrLdapLoginId]').first().fill(DEMO_OWNER.email);
+		await page
+			.locator('input[type=email], input[name=emailOrLdapLoginId]')
+			.first()
+			.fill(DEMO_OWNER.email);
 		await page.locator('input[type=password]').fill(DEMO_OWNER.password);
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
@@ -81,7 +108,12 @@ describe('the nodes in the n8n editor', () => {
 	async function chooseOption(page: Page, parameter: string, option: string) {
 		await param(page, parameter).click();
 		// An option shows its name as a headline above its description.
-		await page.locator('.el-select-dropdown__item:visible .option-headline', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).first().click();
+		await page
+			.locator('.el-select-dropdown__item:visible .option-headline', {
+				hasText: new RegExp(`^\\s*${option}\\s*$`),
+			})
+			.first()
+			.click();
 	}
 
 	/**
@@ -93,7 +125,13 @@ describe('the nodes in the n8n editor', () => {
 		const entries = page.locator('[data-test-id="collection-parameter-option"]:visible');
 		for (let attempt = 1; attempt <= 3; attempt++) {
 			await page.locator('input[placeholder="Add Option"]').click();
-			const shown = await entries.first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+			const shown = await entries
+				.first()
+				.waitFor({ timeout: 5_000 })
+				.then(
+					() => true,
+					() => false,
+				);
 			if (shown) break;
 			await page.keyboard.press('Escape');
 		}
@@ -104,16 +142,31 @@ describe('the nodes in the n8n editor', () => {
 		const page = await openWorkflow(FIELDS_COPY);
 		await openNode(page, 'Ask for updates');
 		const ndv = page.locator('[data-test-id="ndv"]');
-		await expect(param(page, 'operation').locator('input').inputValue()).resolves.toBe('Send Quick Reply');
+		await expect(param(page, 'operation').locator('input').inputValue()).resolves.toBe(
+			'Send Quick Reply',
+		);
 		// waitFor, not isVisible: on a loaded machine the panel renders its fields over a while.
 		for (const name of ['phoneNumber', 'headerType', 'headerText', 'bodyText', 'footerText']) {
 			await param(page, name).waitFor({ state: 'visible' });
 		}
 		const text = await ndv.innerText();
-		for (const label of ['Phone Number', 'Header Type', 'Header Text', 'Body Text', 'Footer Text', 'Buttons', 'Title', 'ID', 'Add Button', 'Options']) {
+		for (const label of [
+			'Phone Number',
+			'Header Type',
+			'Header Text',
+			'Body Text',
+			'Footer Text',
+			'Buttons',
+			'Title',
+			'ID',
+			'Add Button',
+			'Options',
+		]) {
 			expect(text).toContain(label);
 		}
-		expect(text).toContain('WhatsApp delivers this message only if the contact wrote to your number in the last 24 hours');
+		expect(text).toContain(
+			'WhatsApp delivers this message only if the contact wrote to your number in the last 24 hours',
+		);
 		expect(text).toContain('Leave empty to use the title as a slug');
 		await param(page, 'title').nth(1).waitFor();
 		expect(await param(page, 'title').count()).toBe(2);
@@ -131,7 +184,13 @@ describe('the nodes in the n8n editor', () => {
 		await param(page, 'headerFilename').waitFor({ state: 'detached' });
 
 		const optionsList = await openOptionsList(page);
-		expect(optionsList).toEqual(['Batch Size', 'Max Retries', 'Requests Per Second', 'Sender Number', 'Status Callback URL']);
+		expect(optionsList).toEqual([
+			'Batch Size',
+			'Max Retries',
+			'Requests Per Second',
+			'Sender Number',
+			'Status Callback URL',
+		]);
 		await page.keyboard.press('Escape');
 		await page.close();
 	});
@@ -146,7 +205,10 @@ describe('the nodes in the n8n editor', () => {
 		expect(await param(page, 'title').count()).toBe(4);
 		await page.locator('[data-test-id="node-execute-button"]').first().click();
 		const output = page.locator('[data-test-id="output-panel"]');
-		await output.getByText('Buttons: 4 buttons given; a quick reply needs 1 to 3').first().waitFor({ timeout: 60_000 });
+		await output
+			.getByText('Buttons: 4 buttons given; a quick reply needs 1 to 3')
+			.first()
+			.waitFor({ timeout: 60_000 });
 		await page.screenshot({ path: path.join(DOCS, 'node-button-limit.png') });
 		expect(sandbox.messages).toHaveLength(0);
 		await page.close();
@@ -171,16 +233,24 @@ describe('the nodes in the n8n editor', () => {
 	test('the phone preview shows the quick reply, and tapping a button starts the trigger with that button id', async () => {
 		const page = await openWorkflow();
 		// The canvas pane lies over the floating button, so the click is dispatched to it directly.
-		await page.locator('[data-test-id="execute-workflow-button-Start"], [data-test-id="execute-workflow-button"]').first().dispatchEvent('click');
+		await page
+			.locator(
+				'[data-test-id="execute-workflow-button-Start"], [data-test-id="execute-workflow-button"]',
+			)
+			.first()
+			.dispatchEvent('click');
 		const started = Date.now();
-		while (sandbox.messages.length === 0 && Date.now() - started < 60_000) await page.waitForTimeout(200);
+		while (sandbox.messages.length === 0 && Date.now() - started < 60_000)
+			await page.waitForTimeout(200);
 		expect(sandbox.messages).toHaveLength(1);
 		const [message] = sandbox.messages;
 
 		const phone = await browser.newPage({ viewport: { width: 480, height: 760 } });
 		await phone.goto(sandbox.url);
 		const bubble = phone.locator(`article[data-key="${message.key}"]`);
-		await bubble.getByText('Would you like delivery updates on WhatsApp?', { exact: false }).waitFor();
+		await bubble
+			.getByText('Would you like delivery updates on WhatsApp?', { exact: false })
+			.waitFor();
 		expect(await bubble.innerText()).toContain('Your order has shipped');
 		await bubble.locator('.tick.read').waitFor({ timeout: 30_000 });
 		await phone.screenshot({ path: path.join(DOCS, 'phone-preview.png') });

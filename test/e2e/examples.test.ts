@@ -12,7 +12,8 @@ import { freePort, N8nInstance } from './harness/n8nInstance';
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
 	const started = Date.now();
 	while (!(await check())) {
-		if (Date.now() - started > timeoutMs) throw new Error(`condition not met after ${timeoutMs} ms`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`condition not met after ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
@@ -23,11 +24,23 @@ describe('example workflows in n8n 2.x', () => {
 
 	beforeAll(async () => {
 		const install = await ensureN8n(N8N_VERSIONS.v2);
-		sandbox = await startTestSandbox({ rateLimitPerSecond: 10, timeScale: 0.001, eventIntervalMs: 20 });
+		sandbox = await startTestSandbox({
+			rateLimitPerSecond: 10,
+			timeScale: 0.001,
+			eventIntervalMs: 20,
+		});
 		const port = await freePort();
 		n8n = new N8nInstance(install, { port });
-		const examples = await importDemo(n8n, { apiKey: TEST_KEY, baseUrl: sandbox.url }, `http://127.0.0.1:${port}`);
-		expect(examples.map((e) => e.file)).toEqual(['ask-and-branch.json', 'campaign-batching.json', 'delivery-status-log.json']);
+		const examples = await importDemo(
+			n8n,
+			{ apiKey: TEST_KEY, baseUrl: sandbox.url },
+			`http://127.0.0.1:${port}`,
+		);
+		expect(examples.map((e) => e.file)).toEqual([
+			'ask-and-branch.json',
+			'campaign-batching.json',
+			'delivery-status-log.json',
+		]);
 		await n8n.start();
 		sandbox.configure({ webhook: demoRepliesWebhook(n8n.url) });
 	});
@@ -41,17 +54,37 @@ describe('example workflows in n8n 2.x', () => {
 		await n8n.cli(['execute', '--id=exampleCampaign']);
 		expect(sandbox.requests.map((r) => r.messageCount)).toEqual([50, 50, 20]);
 		expect(new Set(sandbox.messages.map((m) => m.phoneNumber)).size).toBe(120);
-		expect(sandbox.messages.every((m) => m.callback?.includes('/webhook/insider-delivery-log/webhook?token='))).toBe(true);
+		expect(
+			sandbox.messages.every((m) =>
+				m.callback?.includes('/webhook/insider-delivery-log/webhook?token='),
+			),
+		).toBe(true);
 		// Every status of every message must end with a 2xx from the trigger. Under this burst
 		// (480 callbacks in about a second on 2 cores) n8n may answer some late, so Insider's
 		// retries are part of the path; the trigger's deduplication absorbs them.
 		const events = ['accepted', 'sent', 'delivered', 'read'];
-		const answered = () => new Set(sandbox.callbackAttempts.filter((a) => a.statusCode === 200).map((a) => `${a.key}|${a.event}`));
-		await waitFor(() => answered().size === 120 * events.length, 180_000, 'every status answered with 200');
-		for (const message of sandbox.messages) for (const event of events) expect(answered().has(`${message.key}|${event}`)).toBe(true);
+		const answered = () =>
+			new Set(
+				sandbox.callbackAttempts
+					.filter((a) => a.statusCode === 200)
+					.map((a) => `${a.key}|${a.event}`),
+			);
+		await waitFor(
+			() => answered().size === 120 * events.length,
+			180_000,
+			'every status answered with 200',
+		);
+		for (const message of sandbox.messages)
+			for (const event of events) expect(answered().has(`${message.key}|${event}`)).toBe(true);
 		const statuses = async () =>
-			await n8n.query<{ status: string; count: number }>("SELECT status, COUNT(*) AS count FROM execution_entity WHERE workflowId = 'exampleDeliveryLog' GROUP BY status");
-		await waitUntil(async () => (await statuses()).every((row) => row.status !== 'running' && row.status !== 'new'), 60_000);
+			await n8n.query<{ status: string; count: number }>(
+				"SELECT status, COUNT(*) AS count FROM execution_entity WHERE workflowId = 'exampleDeliveryLog' GROUP BY status",
+			);
+		await waitUntil(
+			async () =>
+				(await statuses()).every((row) => row.status !== 'running' && row.status !== 'new'),
+			60_000,
+		);
 		expect(await statuses()).toEqual([{ status: 'success', count: expect.any(Number) }]);
 	});
 
@@ -63,10 +96,20 @@ describe('example workflows in n8n 2.x', () => {
 		expect(message.phoneNumber).toBe('+15550001111');
 		const before = await n8n.executionCount('exampleAskAndBranch');
 		expect(await sandbox.tapButton(message.key, 'updates_yes')).toBe(true);
-		await waitFor(() => sandbox.callbackAttempts.some((a) => a.target === 'webhook' && a.statusCode === 200), 30_000, 'the tap delivered');
+		await waitFor(
+			() => sandbox.callbackAttempts.some((a) => a.target === 'webhook' && a.statusCode === 200),
+			30_000,
+			'the tap delivered',
+		);
 		// The trigger answers on receipt; the execution's data is complete once it has finished.
-		const latest = "SELECT e.status AS status FROM execution_entity e WHERE e.workflowId = 'exampleAskAndBranch' ORDER BY e.id DESC LIMIT 1";
-		await waitUntil(async () => (await n8n.executionCount('exampleAskAndBranch')) > before && (await n8n.query<{ status: string }>(latest))[0].status === 'success', 60_000);
+		const latest =
+			"SELECT e.status AS status FROM execution_entity e WHERE e.workflowId = 'exampleAskAndBranch' ORDER BY e.id DESC LIMIT 1";
+		await waitUntil(
+			async () =>
+				(await n8n.executionCount('exampleAskAndBranch')) > before &&
+				(await n8n.query<{ status: string }>(latest))[0].status === 'success',
+			60_000,
+		);
 		const data = await n8n.query<{ data: string }>(
 			"SELECT d.data AS data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = 'exampleAskAndBranch' ORDER BY e.id DESC LIMIT 1",
 		);

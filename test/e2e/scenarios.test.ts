@@ -14,7 +14,14 @@ import { credentials, forwardingTriggerWorkflow, sendWorkflow } from './harness/
 const WEBHOOK_TOKEN = 'e2e-webhook-token-0123456789';
 const FAILING_RECIPIENT = '+15550009999';
 
-type RecordedItem = { event: string; key: string | null; error: unknown; reply: unknown; timestamp: string; [field: string]: unknown };
+type RecordedItem = {
+	event: string;
+	key: string | null;
+	error: unknown;
+	reply: unknown;
+	timestamp: string;
+	[field: string]: unknown;
+};
 type Recorded = { source: string; item: RecordedItem };
 
 describe.each([
@@ -29,7 +36,12 @@ describe.each([
 
 	beforeAll(async () => {
 		const install = await ensureN8n(spec);
-		sandbox = await startTestSandbox({ rateLimitPerSecond: 10, timeScale: 0.001, eventIntervalMs: 20, failingRecipients: [FAILING_RECIPIENT] });
+		sandbox = await startTestSandbox({
+			rateLimitPerSecond: 10,
+			timeScale: 0.001,
+			eventIntervalMs: 20,
+			failingRecipients: [FAILING_RECIPIENT],
+		});
 		recorder = await startReceiver();
 		const port = await freePort();
 		n8n = new N8nInstance(install, { port });
@@ -37,13 +49,32 @@ describe.each([
 		await n8n.importCredentials(credentials(sandbox.url, TEST_KEY, WEBHOOK_TOKEN));
 		await n8n.importWorkflows([
 			sendWorkflow({ id: 'e2eSend', path: 'send', callbackUrl: statusUrl }),
-			sendWorkflow({ id: 'e2eSendCof', path: 'send-cof', continueOnFail: true, buttonTitle: '={{ $json.title }}' }),
+			sendWorkflow({
+				id: 'e2eSendCof',
+				path: 'send-cof',
+				continueOnFail: true,
+				buttonTitle: '={{ $json.title }}',
+			}),
 			sendWorkflow({ id: 'e2eSendBulk', path: 'send-bulk' }),
-			forwardingTriggerWorkflow({ id: 'e2eStatus', webhookId: 'e2e-status', authentication: 'urlToken', recorderUrl: recorder.url, label: 'status' }),
-			forwardingTriggerWorkflow({ id: 'e2eReplies', webhookId: 'e2e-replies', authentication: 'bearerToken', recorderUrl: recorder.url, label: 'replies' }),
+			forwardingTriggerWorkflow({
+				id: 'e2eStatus',
+				webhookId: 'e2e-status',
+				authentication: 'urlToken',
+				recorderUrl: recorder.url,
+				label: 'status',
+			}),
+			forwardingTriggerWorkflow({
+				id: 'e2eReplies',
+				webhookId: 'e2e-replies',
+				authentication: 'bearerToken',
+				recorderUrl: recorder.url,
+				label: 'replies',
+			}),
 		]);
 		await n8n.start();
-		sandbox.configure({ webhook: { url: `${n8n.url}/webhook/e2e-replies/webhook`, token: WEBHOOK_TOKEN } });
+		sandbox.configure({
+			webhook: { url: `${n8n.url}/webhook/e2e-replies/webhook`, token: WEBHOOK_TOKEN },
+		});
 	});
 
 	afterAll(async () => {
@@ -53,8 +84,15 @@ describe.each([
 	});
 
 	const send = async (path: string, contacts: object[]) => {
-		const response = await client.post(`${n8n.url}/webhook/${path}`, { contacts }, { timeout: 120_000 });
-		if (response.status !== 200) throw new Error(`webhook ${path} answered ${response.status}: ${JSON.stringify(response.data)}\n${n8n.log().slice(-3000)}`);
+		const response = await client.post(
+			`${n8n.url}/webhook/${path}`,
+			{ contacts },
+			{ timeout: 120_000 },
+		);
+		if (response.status !== 200)
+			throw new Error(
+				`webhook ${path} answered ${response.status}: ${JSON.stringify(response.data)}\n${n8n.log().slice(-3000)}`,
+			);
 		return response.data as Array<Record<string, unknown>>;
 	};
 
@@ -70,7 +108,11 @@ describe.each([
 		expect(items).toHaveLength(3);
 		keys = items.map((item) => item.key as string);
 		expect(items.map((item) => item.status)).toEqual(['accepted', 'accepted', 'accepted']);
-		expect(items.map((item) => item.phoneNumber)).toEqual(['+15550001111', '+15550002222', '+15550003333']);
+		expect(items.map((item) => item.phoneNumber)).toEqual([
+			'+15550001111',
+			'+15550002222',
+			'+15550003333',
+		]);
 		expect(sandbox.messages.map((m) => m.key)).toEqual(keys);
 		sandbox.messages.forEach((message, index) => {
 			expect(message.callback).toBe(statusUrl);
@@ -79,7 +121,9 @@ describe.each([
 				interactive: {
 					type: 'button',
 					header: { type: 'text', text: 'Your order has shipped' },
-					body: { text: `Hi ${contacts[index].name}, would you like delivery updates on WhatsApp?` },
+					body: {
+						text: `Hi ${contacts[index].name}, would you like delivery updates on WhatsApp?`,
+					},
 					footer: { text: 'Reply STOP to opt out' },
 					action: {
 						buttons: [
@@ -95,18 +139,37 @@ describe.each([
 	});
 
 	test('2. status callbacks reach the trigger: accepted, sent, delivered and read for each key', async () => {
-		const statusesOf = (key: string) => recorded().filter((r) => r.source === 'status' && r.item.key === key).map((r) => r.item.event);
-		await waitFor(() => keys.every((key) => statusesOf(key).length >= 4), 60_000, 'four statuses per key');
-		for (const key of keys) expect(statusesOf(key).sort()).toEqual(['accepted', 'delivered', 'read', 'sent']);
+		const statusesOf = (key: string) =>
+			recorded()
+				.filter((r) => r.source === 'status' && r.item.key === key)
+				.map((r) => r.item.event);
+		await waitFor(
+			() => keys.every((key) => statusesOf(key).length >= 4),
+			60_000,
+			'four statuses per key',
+		);
+		for (const key of keys)
+			expect(statusesOf(key).sort()).toEqual(['accepted', 'delivered', 'read', 'sent']);
 		const read = recorded().find((r) => r.item.key === keys[0] && r.item.event === 'read')?.item;
-		expect(read).toMatchObject({ phoneNumber: '+15550001111', messageId: sandbox.messages[0].waMessageId, error: null, reply: null });
+		expect(read).toMatchObject({
+			phoneNumber: '+15550001111',
+			messageId: sandbox.messages[0].waMessageId,
+			error: null,
+			reply: null,
+		});
 		expect(read?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
 	});
 
 	test('2b. a recipient outside the 24-hour window yields failed with error 131047', async () => {
 		const [item] = await send('send', [{ phone: FAILING_RECIPIENT, name: 'Late' }]);
-		await waitFor(() => recorded().some((r) => r.item.key === item.key && r.item.event === 'failed'), 60_000, 'a failed status');
-		const failed = recorded().find((r) => r.item.key === item.key && r.item.event === 'failed')?.item;
+		await waitFor(
+			() => recorded().some((r) => r.item.key === item.key && r.item.event === 'failed'),
+			60_000,
+			'a failed status',
+		);
+		const failed = recorded().find(
+			(r) => r.item.key === item.key && r.item.event === 'failed',
+		)?.item;
 		expect(failed?.error).toMatchObject({ code: 131047, title: 'Re-engagement message' });
 	});
 
@@ -118,7 +181,12 @@ describe.each([
 			event: 'reply',
 			key: keys[1],
 			phoneNumber: '+15550002222',
-			reply: { type: 'button', id: 'updates_yes', title: 'Yes please', contextMessageId: sandbox.messages[1].waMessageId },
+			reply: {
+				type: 'button',
+				id: 'updates_yes',
+				title: 'Yes please',
+				contextMessageId: sandbox.messages[1].waMessageId,
+			},
 		});
 	});
 
@@ -134,9 +202,15 @@ describe.each([
 
 	test('4. a callback with a wrong token gets 401 and starts no execution', async () => {
 		const before = await n8n.executionCount('e2eStatus');
-		const response = await client.post(statusUrl.replace(WEBHOOK_TOKEN, 'wrong-token'), { key: 'whatsapp-x', status: 'read' });
+		const response = await client.post(statusUrl.replace(WEBHOOK_TOKEN, 'wrong-token'), {
+			key: 'whatsapp-x',
+			status: 'read',
+		});
 		expect(response.status).toBe(401);
-		const missing = await client.post(statusUrl.replace(`?token=${WEBHOOK_TOKEN}`, ''), { key: 'whatsapp-x', status: 'read' });
+		const missing = await client.post(statusUrl.replace(`?token=${WEBHOOK_TOKEN}`, ''), {
+			key: 'whatsapp-x',
+			status: 'read',
+		});
 		expect(missing.status).toBe(401);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(await n8n.executionCount('e2eStatus')).toBe(before);
@@ -152,14 +226,20 @@ describe.each([
 		]);
 		expect(items).toHaveLength(3);
 		expect(items[0]).toMatchObject({ status: 'accepted', phoneNumber: '+15550004444' });
-		expect(items[1]).toEqual({ error: 'Item 1, Button 1 Title: 31 characters long; the limit is 20 characters', status: 'invalid' });
+		expect(items[1]).toEqual({
+			error: 'Item 1, Button 1 Title: 31 characters long; the limit is 20 characters',
+			status: 'invalid',
+		});
 		expect(items[2]).toMatchObject({ status: 'accepted', phoneNumber: '+15550006666' });
 		expect(sandbox.messages.map((m) => m.phoneNumber)).toEqual(['+15550004444', '+15550006666']);
 	});
 
 	test('6. 500 contacts under a 10 requests/second limit: 500 keys, no 429, no duplicates', async () => {
 		sandbox.reset();
-		const bulk = Array.from({ length: 500 }, (_, i) => ({ phone: `+1555${String(2000000 + i)}`, name: `Contact ${i}` }));
+		const bulk = Array.from({ length: 500 }, (_, i) => ({
+			phone: `+1555${String(2000000 + i)}`,
+			name: `Contact ${i}`,
+		}));
 		const items = await send('send-bulk', bulk);
 		expect(items).toHaveLength(500);
 		expect(new Set(items.map((item) => item.key)).size).toBe(500);

@@ -7,7 +7,14 @@ import { quickReplyParameters, startTestSandbox, TEST_KEY } from '../support/san
 
 const RESTRICTED_KEY = 'INS.restricted-key-7777';
 let sandbox: InsiderSandbox;
-beforeAll(async () => (sandbox = await startTestSandbox({ keys: [TEST_KEY, RESTRICTED_KEY], ipRestrictedKeys: [RESTRICTED_KEY], rateLimitPerSecond: 0 })));
+beforeAll(
+	async () =>
+		(sandbox = await startTestSandbox({
+			keys: [TEST_KEY, RESTRICTED_KEY],
+			ipRestrictedKeys: [RESTRICTED_KEY],
+			rateLimitPerSecond: 0,
+		})),
+);
 afterAll(async () => await sandbox.stop());
 beforeEach(() => {
 	sandbox.reset();
@@ -15,8 +22,13 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const contacts = (count: number) => Array.from({ length: count }, (_, i) => ({ phone: `+1555${String(1000000 + i)}` }));
-const run = (items: object[], options: Record<string, unknown> = {}, extra: { continueOnFail?: boolean; apiKey?: string } = {}) =>
+const contacts = (count: number) =>
+	Array.from({ length: count }, (_, i) => ({ phone: `+1555${String(1000000 + i)}` }));
+const run = (
+	items: object[],
+	options: Record<string, unknown> = {},
+	extra: { continueOnFail?: boolean; apiKey?: string } = {},
+) =>
 	runInsiderWhatsApp({
 		parameters: quickReplyParameters({ options }),
 		items: items as never,
@@ -37,14 +49,23 @@ describe('batching', () => {
 		result.items.forEach((item, index) => {
 			const recorded = sandbox.messages.find((m) => m.key === item.json.key);
 			expect(recorded?.phoneNumber).toBe(items[index].phone);
-			expect(item.json).toEqual({ phoneNumber: items[index].phone, key: recorded?.key, status: 'accepted' });
+			expect(item.json).toEqual({
+				phoneNumber: items[index].phone,
+				key: recorded?.key,
+				status: 'accepted',
+			});
 			expect(item.pairedItem).toEqual({ item: index });
 		});
 	});
 
 	test('items are grouped by sender and callback URL, each group in its own requests', async () => {
 		const result = await runInsiderWhatsApp({
-			parameters: quickReplyParameters({ options: { from: '={{ $json.from }}', callbackUrl: 'https://n8n.example.com/webhook/x/webhook' } }),
+			parameters: quickReplyParameters({
+				options: {
+					from: '={{ $json.from }}',
+					callbackUrl: 'https://n8n.example.com/webhook/x/webhook',
+				},
+			}),
 			items: [
 				{ phone: '+15550001111', from: '+15550000001' },
 				{ phone: '+15550002222', from: '+15550000002' },
@@ -59,8 +80,14 @@ describe('batching', () => {
 			['+15550003333', '+15550000001'],
 			['+15550002222', '+15550000002'],
 		]);
-		expect(result.items.map((i) => i.json.from)).toEqual(['+15550000001', '+15550000002', '+15550000001']);
-		expect(result.items.every((i) => i.json.callbackUrl === 'https://n8n.example.com/webhook/x/webhook')).toBe(true);
+		expect(result.items.map((i) => i.json.from)).toEqual([
+			'+15550000001',
+			'+15550000002',
+			'+15550000001',
+		]);
+		expect(
+			result.items.every((i) => i.json.callbackUrl === 'https://n8n.example.com/webhook/x/webhook'),
+		).toBe(true);
 	});
 
 	test('batch size is configurable', async () => {
@@ -111,7 +138,9 @@ describe('retries', () => {
 		sandbox.faults.add({ kind: 'rate-limit', count: 3 });
 		const result = await run(contacts(2), { maxRetries: 2 });
 		expect(sandbox.requests).toHaveLength(3);
-		expect(result.error?.message).toBe("Insider's rate limit was still exceeded after 2 retries (429)");
+		expect(result.error?.message).toBe(
+			"Insider's rate limit was still exceeded after 2 retries (429)",
+		);
 		expect(result.error?.description).toMatch(/Lower "Requests Per Second"/);
 		expect(sandbox.messages).toHaveLength(0);
 	});
@@ -122,7 +151,9 @@ describe('retries', () => {
 			items: contacts(1),
 			credentials: { apiKey: TEST_KEY, baseUrl: 'http://127.0.0.1:9' },
 		});
-		expect(result.error?.message).toMatch(/^Could not reach Insider at http:\/\/127.0.0.1:9 \(connection refused\), still after 1 retries/);
+		expect(result.error?.message).toMatch(
+			/^Could not reach Insider at http:\/\/127.0.0.1:9 \(connection refused\), still after 1 retries/,
+		);
 	});
 
 	test('an accepted-then-reset request is not retried and its items report unknown delivery', async () => {
@@ -132,7 +163,9 @@ describe('retries', () => {
 		expect(sandbox.messages).toHaveLength(3);
 		for (const item of result.items) {
 			expect(item.json.status).toBe('unknown');
-			expect(item.json.error).toMatch(/^Delivery unknown: the connection to Insider failed before its answer arrived/);
+			expect(item.json.error).toMatch(
+				/^Delivery unknown: the connection to Insider failed before its answer arrived/,
+			);
 			expect(item.json.errorDescription).toMatch(/check whether they received the message/);
 		}
 	});
@@ -141,7 +174,9 @@ describe('retries', () => {
 		sandbox.faults.add({ kind: 'server-error' });
 		const result = await run(contacts(2));
 		expect(sandbox.requests).toHaveLength(1);
-		expect(result.error?.message).toBe('Delivery unknown: Insider answered 500 after receiving the request');
+		expect(result.error?.message).toBe(
+			'Delivery unknown: Insider answered 500 after receiving the request',
+		);
 	});
 });
 
@@ -151,14 +186,33 @@ describe('a request Insider rejects as invalid', () => {
 		// Let one message past the node's own checks, as if a rule existed only on Insider's side.
 		jest.spyOn(quickReplyMessage, 'buildQuickReplyMessage').mockImplementation((input) => {
 			const built = real(input);
-			if (built.phoneNumber === '+15551000004') built.message.interactive.body.text = 'x'.repeat(1025);
+			if (built.phoneNumber === '+15551000004')
+				built.message.interactive.body.text = 'x'.repeat(1025);
 			return built;
 		});
 		const items = contacts(10);
 		const result = await run(items, {}, { continueOnFail: true });
-		expect(acceptedPhones().sort()).toEqual(items.filter((_, i) => i !== 4).map((i) => i.phone).sort());
-		expect(result.items.map((i) => i.json.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'failed', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
-		expect(result.items[4].json.error).toBe('Insider rejected the message (code 2002, failed to validate request)');
+		expect(acceptedPhones().sort()).toEqual(
+			items
+				.filter((_, i) => i !== 4)
+				.map((i) => i.phone)
+				.sort(),
+		);
+		expect(result.items.map((i) => i.json.status)).toEqual([
+			'accepted',
+			'accepted',
+			'accepted',
+			'accepted',
+			'failed',
+			'accepted',
+			'accepted',
+			'accepted',
+			'accepted',
+			'accepted',
+		]);
+		expect(result.items[4].json.error).toBe(
+			'Insider rejected the message (code 2002, failed to validate request)',
+		);
 		expect(result.items[4].json.errorDescription).toMatch(/interactive\.body\.text/);
 		expect(sandbox.requests.filter((r) => r.statusCode === 400).length).toBeGreaterThan(1);
 	});
@@ -171,12 +225,16 @@ describe('Insider errors become guidance', () => {
 		expect(result.error?.message).toBe('Insider rejected the API key (401 unauthorized)');
 		expect(result.error?.description).toMatch(/copy the WhatsApp API key from InOne again/);
 		expect(JSON.stringify(result.run)).not.toContain(wrongKey);
-		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(wrongKey);
+		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(
+			wrongKey,
+		);
 	});
 
 	test('403 code 1088: allow-list the server IP, check the User-Agent', async () => {
 		const result = await run(contacts(1), {}, { apiKey: RESTRICTED_KEY });
-		expect(result.error?.message).toBe("Insider blocked this server's IP address (403, code 1088 ip-restricted)");
+		expect(result.error?.message).toBe(
+			"Insider blocked this server's IP address (403, code 1088 ip-restricted)",
+		);
 		expect(result.error?.description).toMatch(/IP allow-list in InOne/);
 		expect(result.error?.description).toMatch(/User-Agent "n8n-nodes-insider-whatsapp\/0.1.0"/);
 		expect(JSON.stringify(result.run)).not.toContain(RESTRICTED_KEY);
@@ -188,7 +246,9 @@ describe('Insider errors become guidance', () => {
 		expect(result.items).toHaveLength(120);
 		expect(result.items[0].json.error).toBe('Insider rejected the API key (401 unauthorized)');
 		expect(result.items[119].json.status).toBe('notSent');
-		expect(result.items[119].json.error).toMatch(/sending stopped earlier in this execution \(Insider rejected the API key/);
+		expect(result.items[119].json.error).toMatch(
+			/sending stopped earlier in this execution \(Insider rejected the API key/,
+		);
 		result.items.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
 	});
 
@@ -197,8 +257,11 @@ describe('Insider errors become guidance', () => {
 		sandbox.faults.add({ kind: 'delay', delayMs: 1, count: 1 });
 		sandbox.faults.add({ kind: 'maintenance', count: 5 });
 		const result = await run(contacts(4), { batchSize: 2, maxRetries: 1, requestsPerSecond: 1 });
-		expect(result.error?.message).toMatch(/^2 of 4 items were already accepted by Insider, then sending stopped: Insider is in maintenance mode/);
-		for (const message of sandbox.messages) expect(result.error?.description).toContain(message.key);
+		expect(result.error?.message).toMatch(
+			/^2 of 4 items were already accepted by Insider, then sending stopped: Insider is in maintenance mode/,
+		);
+		for (const message of sandbox.messages)
+			expect(result.error?.description).toContain(message.key);
 		expect(result.error?.description).toMatch(/Do not run this node again on all items/);
 	});
 });

@@ -8,7 +8,14 @@ import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 
 const RESTRICTED_KEY = 'INS.restricted-0000';
 let sandbox: InsiderSandbox;
-beforeAll(async () => (sandbox = await startTestSandbox({ keys: [TEST_KEY, RESTRICTED_KEY], ipRestrictedKeys: [RESTRICTED_KEY], rateLimitPerSecond: 5 })));
+beforeAll(
+	async () =>
+		(sandbox = await startTestSandbox({
+			keys: [TEST_KEY, RESTRICTED_KEY],
+			ipRestrictedKeys: [RESTRICTED_KEY],
+			rateLimitPerSecond: 5,
+		})),
+);
 afterAll(async () => await sandbox.stop());
 beforeEach(() => sandbox.reset());
 
@@ -16,7 +23,17 @@ beforeEach(() => sandbox.reset());
 function rawPost(port: number, headers: string[], body: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect(port, '127.0.0.1', () => {
-			socket.end([`POST /v1/conversational/send HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Content-Length: ${Buffer.byteLength(body)}`, ...headers, '', body].join('\r\n'));
+			socket.end(
+				[
+					`POST /v1/conversational/send HTTP/1.1`,
+					'Host: 127.0.0.1',
+					'Connection: close',
+					`Content-Length: ${Buffer.byteLength(body)}`,
+					...headers,
+					'',
+					body,
+				].join('\r\n'),
+			);
 		});
 		let data = '';
 		socket.on('data', (chunk) => (data += chunk.toString()));
@@ -27,27 +44,42 @@ function rawPost(port: number, headers: string[], body: string): Promise<string>
 
 describe('authentication and the firewall', () => {
 	test('a wrong key gets 401 {"message":"unauthorized"} byte for byte', async () => {
-		const response = await postSend(sandbox.url, sendBody(quickReply()), { 'X-INS-AUTH-KEY': 'INS.nope' });
+		const response = await postSend(sandbox.url, sendBody(quickReply()), {
+			'X-INS-AUTH-KEY': 'INS.nope',
+		});
 		expect(response.status).toBe(401);
 		expect(response.raw).toBe('{"message":"unauthorized"}');
 	});
 
 	test('a missing key gets 401', async () => {
-		const response = await client.post(`${sandbox.url}/v1/conversational/send`, sendBody(quickReply()));
+		const response = await client.post(
+			`${sandbox.url}/v1/conversational/send`,
+			sendBody(quickReply()),
+		);
 		expect(response.status).toBe(401);
 	});
 
 	test('an IP-restricted key gets the documented 403 body with code 1088', async () => {
-		const response = await postSend(sandbox.url, sendBody(quickReply()), { 'X-INS-AUTH-KEY': RESTRICTED_KEY });
+		const response = await postSend(sandbox.url, sendBody(quickReply()), {
+			'X-INS-AUTH-KEY': RESTRICTED_KEY,
+		});
 		expect(response.status).toBe(403);
-		expect(response.raw).toBe('{"message":"ip-restricted","error":{"message":"ip-restricted","code":1088}}');
+		expect(response.raw).toBe(
+			'{"message":"ip-restricted","error":{"message":"ip-restricted","code":1088}}',
+		);
 	});
 
 	test('a missing or empty User-Agent gets the 403 code 1088 body even with a good key', async () => {
 		const port = Number(new URL(sandbox.url).port);
-		const missing = await rawPost(port, [`X-INS-AUTH-KEY: ${TEST_KEY}`, 'Content-Type: application/json'], JSON.stringify(sendBody(quickReply())));
+		const missing = await rawPost(
+			port,
+			[`X-INS-AUTH-KEY: ${TEST_KEY}`, 'Content-Type: application/json'],
+			JSON.stringify(sendBody(quickReply())),
+		);
 		expect(missing).toMatch(/^HTTP\/1.1 403/);
-		expect(missing).toContain('{"message":"ip-restricted","error":{"message":"ip-restricted","code":1088}}');
+		expect(missing).toContain(
+			'{"message":"ip-restricted","error":{"message":"ip-restricted","code":1088}}',
+		);
 		const empty = await postSend(sandbox.url, sendBody(quickReply()), { 'User-Agent': '' });
 		expect(empty.status).toBe(403);
 		expect(sandbox.messages).toHaveLength(0);
@@ -56,7 +88,9 @@ describe('authentication and the firewall', () => {
 
 describe('rate limit', () => {
 	test('a burst over the per-key limit gets 429 for the excess, and nothing of those is recorded', async () => {
-		const responses = await Promise.all(Array.from({ length: 8 }, () => postSend(sandbox.url, sendBody(quickReply()))));
+		const responses = await Promise.all(
+			Array.from({ length: 8 }, () => postSend(sandbox.url, sendBody(quickReply()))),
+		);
 		const statuses = responses.map((r) => r.status).sort();
 		expect(statuses.filter((s) => s === 200)).toHaveLength(5);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(3);
@@ -64,7 +98,9 @@ describe('rate limit', () => {
 	});
 
 	test('the limit frees up after a second', async () => {
-		await Promise.all(Array.from({ length: 5 }, () => postSend(sandbox.url, sendBody(quickReply()))));
+		await Promise.all(
+			Array.from({ length: 5 }, () => postSend(sandbox.url, sendBody(quickReply()))),
+		);
 		expect((await postSend(sandbox.url, sendBody(quickReply()))).status).toBe(429);
 		await new Promise((resolve) => setTimeout(resolve, 1010));
 		expect((await postSend(sandbox.url, sendBody(quickReply()))).status).toBe(200);
@@ -80,7 +116,9 @@ describe('scripted faults', () => {
 		expect([first.status, second.status, third.status]).toEqual([429, 429, 200]);
 		expect(first.headers['retry-after']).toBe('3');
 		sandbox.faults.add({ kind: 'rate-limit' });
-		expect((await postSend(sandbox.url, sendBody(quickReply()))).headers['retry-after']).toBeUndefined();
+		expect(
+			(await postSend(sandbox.url, sendBody(quickReply()))).headers['retry-after'],
+		).toBeUndefined();
 	});
 
 	test('server-error answers 500 and maintenance answers 503 with code 2020', async () => {
@@ -95,13 +133,17 @@ describe('scripted faults', () => {
 
 	test('reset closes the connection before answering and records nothing', async () => {
 		sandbox.faults.add({ kind: 'reset' });
-		await expect(postSend(sandbox.url, sendBody(quickReply()))).rejects.toThrow(/socket hang up|ECONNRESET/);
+		await expect(postSend(sandbox.url, sendBody(quickReply()))).rejects.toThrow(
+			/socket hang up|ECONNRESET/,
+		);
 		expect(sandbox.messages).toHaveLength(0);
 	});
 
 	test('accept-then-reset records the messages and then closes the connection', async () => {
 		sandbox.faults.add({ kind: 'accept-then-reset' });
-		await expect(postSend(sandbox.url, sendBody(quickReply()))).rejects.toThrow(/socket hang up|ECONNRESET/);
+		await expect(postSend(sandbox.url, sendBody(quickReply()))).rejects.toThrow(
+			/socket hang up|ECONNRESET/,
+		);
 		expect(sandbox.messages).toHaveLength(1);
 	});
 
@@ -120,7 +162,10 @@ describe('scripted faults', () => {
 	});
 
 	test('the admin API scripts faults and rejects unknown kinds', async () => {
-		const added = await client.post(`${sandbox.url}/sandbox/faults`, { kind: 'maintenance', count: 2 });
+		const added = await client.post(`${sandbox.url}/sandbox/faults`, {
+			kind: 'maintenance',
+			count: 2,
+		});
 		expect(added.status).toBe(200);
 		expect(added.data.faults).toEqual([{ kind: 'maintenance', count: 2, remaining: 2 }]);
 		const bad = await client.post(`${sandbox.url}/sandbox/faults`, { kind: 'gremlins' });
@@ -158,9 +203,16 @@ describe('admin API and preview', () => {
 describe('lifecycle', () => {
 	test('starts on port 0 and stops without leaving sockets or timers behind', async () => {
 		const before = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length;
-		const own = await new InsiderSandbox({ keys: [TEST_KEY], timeScale: 0.0001, eventIntervalMs: 50 }).start();
+		const own = await new InsiderSandbox({
+			keys: [TEST_KEY],
+			timeScale: 0.0001,
+			eventIntervalMs: 50,
+		}).start();
 		expect(own.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-		await postSend(own.url, sendBody(quickReply(), '+15550001111', { callback: 'http://127.0.0.1:9/unreachable' }));
+		await postSend(
+			own.url,
+			sendBody(quickReply(), '+15550001111', { callback: 'http://127.0.0.1:9/unreachable' }),
+		);
 		await own.stop();
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		const after = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length;

@@ -7,22 +7,49 @@ import { startTestSandbox } from '../support/sandbox';
 
 const TIME_SCALE = 0.0005; // one minute of Insider's schedule = 30 ms
 let sandbox: InsiderSandbox;
-beforeAll(async () => (sandbox = await startTestSandbox({ timeScale: TIME_SCALE, failingRecipients: ['+15550009999'] })));
+beforeAll(
+	async () =>
+		(sandbox = await startTestSandbox({
+			timeScale: TIME_SCALE,
+			failingRecipients: ['+15550009999'],
+		})),
+);
 afterAll(async () => await sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-type Envelope = { entry: Array<{ changes: Array<{ value: { statuses?: Array<Record<string, unknown>>; messages?: Array<Record<string, unknown>> } }> }>; key?: string };
-type InboundMessage = { context: { id: string }; from: string; type: string; interactive?: unknown; text?: unknown };
+type Envelope = {
+	entry: Array<{
+		changes: Array<{
+			value: {
+				statuses?: Array<Record<string, unknown>>;
+				messages?: Array<Record<string, unknown>>;
+			};
+		}>;
+	}>;
+	key?: string;
+};
+type InboundMessage = {
+	context: { id: string };
+	from: string;
+	type: string;
+	interactive?: unknown;
+	text?: unknown;
+};
 const statusOf = (body: unknown) => (body as Envelope).entry?.[0].changes[0].value.statuses?.[0];
 
 describe('status callbacks', () => {
 	test('posts accepted, sent, delivered and read, in order, each carrying the key', async () => {
 		const receiver = await startReceiver();
 		try {
-			const { body } = await postSend(sandbox.url, sendBody(quickReply(), '+15550001111', { callback: `${receiver.url}/status` }));
+			const { body } = await postSend(
+				sandbox.url,
+				sendBody(quickReply(), '+15550001111', { callback: `${receiver.url}/status` }),
+			);
 			const key = (body.keys as string[])[0];
 			await waitFor(() => receiver.received.length === 4, 5000, 'four callbacks');
-			const [accepted, ...statuses] = receiver.received.map((r) => r.body as Record<string, unknown>);
+			const [accepted, ...statuses] = receiver.received.map(
+				(r) => r.body as Record<string, unknown>,
+			);
 			const message = sandbox.messages[0];
 			expect(accepted).toEqual({
 				messaging_product: 'whatsapp',
@@ -47,7 +74,10 @@ describe('status callbacks', () => {
 	test('a recipient on the failing list gets failed with Meta error 131047', async () => {
 		const receiver = await startReceiver();
 		try {
-			await postSend(sandbox.url, sendBody(quickReply(), '+15550009999', { callback: receiver.url }));
+			await postSend(
+				sandbox.url,
+				sendBody(quickReply(), '+15550009999', { callback: receiver.url }),
+			);
 			await waitFor(() => receiver.received.length === 2, 5000, 'two callbacks');
 			const failed = statusOf(receiver.received[1].body);
 			expect(failed?.status).toBe('failed');
@@ -58,11 +88,14 @@ describe('status callbacks', () => {
 		}
 	});
 
-	test('a receiver that fails twice is retried on Insider\'s schedule and then gets the event once', async () => {
+	test("a receiver that fails twice is retried on Insider's schedule and then gets the event once", async () => {
 		const receiver = await startReceiver((_request, index) => (index < 2 ? 500 : 200));
 		try {
 			sandbox.configure({ statusEvents: [] });
-			await postSend(sandbox.url, sendBody(quickReply(), '+15550001111', { callback: receiver.url }));
+			await postSend(
+				sandbox.url,
+				sendBody(quickReply(), '+15550001111', { callback: receiver.url }),
+			);
 			await waitFor(() => receiver.received.length === 3, 5000, 'three attempts');
 			await new Promise((resolve) => setTimeout(resolve, 200));
 			expect(receiver.received).toHaveLength(3);
@@ -74,8 +107,12 @@ describe('status callbacks', () => {
 			]);
 			const first = receiver.received[0].at;
 			const minute = 60_000 * TIME_SCALE;
-			expect(receiver.received[1].at - first).toBeGreaterThanOrEqual(CALLBACK_RETRY_MINUTES[0] * minute - 2);
-			expect(receiver.received[2].at - first).toBeGreaterThanOrEqual(CALLBACK_RETRY_MINUTES[1] * minute - 2);
+			expect(receiver.received[1].at - first).toBeGreaterThanOrEqual(
+				CALLBACK_RETRY_MINUTES[0] * minute - 2,
+			);
+			expect(receiver.received[2].at - first).toBeGreaterThanOrEqual(
+				CALLBACK_RETRY_MINUTES[1] * minute - 2,
+			);
 		} finally {
 			sandbox.configure({ statusEvents: ['sent', 'delivered', 'read'] });
 			await receiver.stop();
@@ -86,11 +123,16 @@ describe('status callbacks', () => {
 		const receiver = await startReceiver(() => 503);
 		try {
 			sandbox.configure({ statusEvents: [], timeScale: 0.00005 });
-			await postSend(sandbox.url, sendBody(quickReply(), '+15550001111', { callback: receiver.url }));
+			await postSend(
+				sandbox.url,
+				sendBody(quickReply(), '+15550001111', { callback: receiver.url }),
+			);
 			await waitFor(() => receiver.received.length === 11, 5000, 'eleven attempts');
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			expect(receiver.received).toHaveLength(11);
-			expect(sandbox.callbackAttempts.map((a) => a.attempt)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+			expect(sandbox.callbackAttempts.map((a) => a.attempt)).toEqual([
+				0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+			]);
 		} finally {
 			sandbox.configure({ statusEvents: ['sent', 'delivered', 'read'], timeScale: TIME_SCALE });
 			await receiver.stop();
@@ -105,7 +147,7 @@ describe('status callbacks', () => {
 });
 
 describe('conversational webhook', () => {
-	test('a button tap sends Meta\'s button_reply envelope with context.id and the key, with the bearer token', async () => {
+	test("a button tap sends Meta's button_reply envelope with context.id and the key, with the bearer token", async () => {
 		const receiver = await startReceiver();
 		try {
 			sandbox.configure({ webhook: { url: `${receiver.url}/hook`, token: 'secret-token' } });
@@ -121,8 +163,14 @@ describe('conversational webhook', () => {
 			const message = envelope.entry[0].changes[0].value.messages?.[0] as InboundMessage;
 			expect(message.context.id).toBe(sandbox.messages[0].waMessageId);
 			expect(message.from).toBe('15550001111');
-			expect(message.interactive).toEqual({ type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } });
-			expect(sandbox.messages[0].replies[0]).toMatchObject({ buttonId: 'yes', title: 'Yes please' });
+			expect(message.interactive).toEqual({
+				type: 'button_reply',
+				button_reply: { id: 'yes', title: 'Yes please' },
+			});
+			expect(sandbox.messages[0].replies[0]).toMatchObject({
+				buttonId: 'yes',
+				title: 'Yes please',
+			});
 		} finally {
 			sandbox.configure({ webhook: null });
 			await receiver.stop();
@@ -133,9 +181,13 @@ describe('conversational webhook', () => {
 		const receiver = await startReceiver();
 		try {
 			sandbox.configure({ webhook: { url: receiver.url } });
-			const reply = await client.post(`${sandbox.url}/sandbox/reply`, { phoneNumber: '+15550001111', text: 'When does it arrive?' });
+			const reply = await client.post(`${sandbox.url}/sandbox/reply`, {
+				phoneNumber: '+15550001111',
+				text: 'When does it arrive?',
+			});
 			expect(reply.data).toEqual({ delivered: true });
-			const message = (receiver.received[0].body as Envelope).entry[0].changes[0].value.messages?.[0] as InboundMessage;
+			const message = (receiver.received[0].body as Envelope).entry[0].changes[0].value
+				.messages?.[0] as InboundMessage;
 			expect(message.type).toBe('text');
 			expect(message.text).toEqual({ body: 'When does it arrive?' });
 			expect(receiver.received[0].headers.authorization).toBeUndefined();
@@ -149,9 +201,16 @@ describe('conversational webhook', () => {
 		sandbox.configure({ webhook: { url: 'http://127.0.0.1:9/' } });
 		const { body } = await postSend(sandbox.url, sendBody(quickReply()));
 		const key = (body.keys as string[])[0];
-		expect((await client.post(`${sandbox.url}/sandbox/tap`, { key, buttonId: 'maybe' })).status).toBe(404);
-		expect((await client.post(`${sandbox.url}/sandbox/tap`, { key: 'whatsapp-none', buttonId: 'yes' })).status).toBe(404);
+		expect(
+			(await client.post(`${sandbox.url}/sandbox/tap`, { key, buttonId: 'maybe' })).status,
+		).toBe(404);
+		expect(
+			(await client.post(`${sandbox.url}/sandbox/tap`, { key: 'whatsapp-none', buttonId: 'yes' }))
+				.status,
+		).toBe(404);
 		sandbox.configure({ webhook: null });
-		expect((await client.post(`${sandbox.url}/sandbox/tap`, { key, buttonId: 'yes' })).status).toBe(409);
+		expect((await client.post(`${sandbox.url}/sandbox/tap`, { key, buttonId: 'yes' })).status).toBe(
+			409,
+		);
 	});
 });

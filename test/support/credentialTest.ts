@@ -15,7 +15,9 @@ export interface CredentialTestResult {
 }
 
 function get(object: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], object);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], object);
 }
 
 export async function runCredentialTest(
@@ -34,19 +36,37 @@ export async function runCredentialTest(
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credential.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
+			],
 		},
 	};
-	const { items, error } = await runInsiderWhatsApp({ nodeType, parameters: {}, items: [{}], credentials: data });
+	const { items, error } = await runInsiderWhatsApp({
+		nodeType,
+		parameters: {},
+		items: [{}],
+		credentials: data,
+	});
 	if (error) {
-		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response
+			?.status;
 		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+			if (rule.type === 'responseCode' && rule.properties.value === status)
+				return { status: 'Error', message: rule.properties.message };
 		}
 		return { status: 'Error', message: error.message };
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(items[0]?.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			get(items[0]?.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

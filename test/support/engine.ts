@@ -49,7 +49,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		const authenticate = credentialTypes[typeName]?.authenticate;
 		if (!authenticate || typeof authenticate === 'function') return requestOptions;
 		const resolve = (value: string) =>
-			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [section, values] of Object.entries(authenticate.properties)) {
 			options[section] = { ...(options[section] ?? {}) };
@@ -172,7 +179,13 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 		parameters: call.parameters,
 		credentials: { insiderWhatsAppWebhookApi: { id: 'c2', name: 'Webhook token' } },
 	};
-	const workflow = new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, active: true, nodeTypes });
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+	});
 	const result: WebhookResult = {};
 	const response = {
 		status(code: number) {
@@ -188,7 +201,9 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 		},
 	};
 	const request = {
-		headers: Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+		headers: Object.fromEntries(
+			Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+		),
 		query: call.query ?? {},
 		params: {},
 		body: call.body,
@@ -198,8 +213,22 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 		undefined,
 		{ httpRequest: request, httpResponse: response },
 	);
-	const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: trigger.description.webhooks![0], workflowId: 'wf-trigger' };
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData as never, [], null);
+	const webhookData = {
+		httpMethod: 'POST',
+		node: node.name,
+		path: 'webhook',
+		webhookDescription: trigger.description.webhooks![0],
+		workflowId: 'wf-trigger',
+	};
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData as never,
+		[],
+		null,
+	);
 	const answer = await trigger.webhook.call(context);
 	result.webhookResponse = answer.webhookResponse;
 	result.items = answer.workflowData?.[0];
@@ -243,10 +272,19 @@ function releaseEngineTimers() {
 
 /** Executes Test Items -> Insider WhatsApp in n8n-core and returns what the node produced. */
 export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult> {
-	const typeName = options.nodeType ? `test.${options.nodeType.description.name}` : 'n8n-nodes-insider-whatsapp.insiderWhatsApp';
+	const typeName = options.nodeType
+		? `test.${options.nodeType.description.name}`
+		: 'n8n-nodes-insider-whatsapp.insiderWhatsApp';
 	if (options.nodeType) nodeTypeMap[typeName] = options.nodeType;
 	const nodes: INode[] = [
-		{ id: '1', name: 'Test Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items) } },
+		{
+			id: '1',
+			name: 'Test Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items) },
+		},
 		{
 			id: '2',
 			name: NODE_NAME,
@@ -258,7 +296,9 @@ export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
-	const connections = { 'Test Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const connections = {
+		'Test Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] },
+	};
 	const workflow = new Workflow({ id: 'wf', nodes, connections, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
 		id: 'wf',
@@ -273,7 +313,11 @@ export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult
 	} as never);
 	const additionalData = testAdditionalData({ insiderWhatsAppApi: options.credentials }, hooks);
 
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0], destinationNode: { nodeName: NODE_NAME, mode: 'inclusive' } } as never);
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: nodes[0],
+		destinationNode: { nodeName: NODE_NAME, mode: 'inclusive' },
+	} as never);
 	releaseEngineTimers();
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];

@@ -20,6 +20,10 @@ export function buttons(...pairs: Array<[string, string]>) {
 	return { buttons: pairs.map(([id, title]) => ({ type: 'reply', reply: { id, title } })) };
 }
 
-export function sendBody(message: unknown, phoneNumber = '+15550001111', extra: Record<string, unknown> = {}) {
+export function sendBody(
+	message: unknown,
+	phoneNumber = '+15550001111',
+	extra: Record<string, unknown> = {},
+) {
 	return { ...extra, messages: [{ phoneNumber, message }] };
 }

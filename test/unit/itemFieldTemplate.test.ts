@@ -6,7 +6,10 @@
 import type { IDataObject, INodeExecutionData, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { compileItemFieldTemplate, renderItemFieldTemplate } from '../../nodes/InsiderWhatsApp/helpers/itemFieldTemplate';
+import {
+	compileItemFieldTemplate,
+	renderItemFieldTemplate,
+} from '../../nodes/InsiderWhatsApp/helpers/itemFieldTemplate';
 
 const NODE = 'Insider WhatsApp';
 const nodeTypes = {
@@ -116,6 +119,8 @@ describe('expressions left to n8n', () => {
 	});
 
 	test('when there is no input item', () => {
-		expect(renderItemFieldTemplate(compileItemFieldTemplate('={{ $json.phone }}')!, undefined)).toBeUndefined();
+		expect(
+			renderItemFieldTemplate(compileItemFieldTemplate('={{ $json.phone }}')!, undefined),
+		).toBeUndefined();
 	});
 });

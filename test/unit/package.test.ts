@@ -53,7 +53,8 @@ describe('package.json', () => {
 		}
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
 		expect(pkg.n8n.strict).toBe(true);
-		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(entry.startsWith('dist/')).toBe(true);
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials])
+			expect(entry.startsWith('dist/')).toBe(true);
 	});
 
 	test('the User-Agent names the package version', () => {
@@ -66,17 +67,24 @@ describe('the built package, as n8n loads it', () => {
 	test.each(pkg.n8n.credentials as string[])('credential %s resolves with its icons', (entry) => {
 		const { file, instance } = loadClass(entry);
 		expect(typeof instance.name).toBe('string');
-		for (const icon of iconFiles(instance.icon)) expectInsidePackage(path.resolve(path.dirname(file), icon));
+		for (const icon of iconFiles(instance.icon))
+			expectInsidePackage(path.resolve(path.dirname(file), icon));
 	});
 
-	test.each(pkg.n8n.nodes as string[])('node %s resolves with its icons and codex file', (entry) => {
-		const { file, instance } = loadClass(entry);
-		const description = instance.description;
-		for (const icon of iconFiles(description.icon)) expectInsidePackage(path.resolve(path.dirname(file), icon));
-		const codex = file.replace(/\.js$/, '.json');
-		expectInsidePackage(codex);
-		expect(JSON.parse(fs.readFileSync(codex, 'utf8')).node).toBe(`${pkg.name}.${description.name}`);
-	});
+	test.each(pkg.n8n.nodes as string[])(
+		'node %s resolves with its icons and codex file',
+		(entry) => {
+			const { file, instance } = loadClass(entry);
+			const description = instance.description;
+			for (const icon of iconFiles(description.icon))
+				expectInsidePackage(path.resolve(path.dirname(file), icon));
+			const codex = file.replace(/\.js$/, '.json');
+			expectInsidePackage(codex);
+			expect(JSON.parse(fs.readFileSync(codex, 'utf8')).node).toBe(
+				`${pkg.name}.${description.name}`,
+			);
+		},
+	);
 
 	test('index.js lists every node and credential class', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports

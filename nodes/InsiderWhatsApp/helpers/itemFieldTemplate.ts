@@ -21,7 +21,10 @@ export interface ItemFieldTemplate {
 const IDENTIFIER = '[A-Za-z_$][\\w$]*';
 const QUOTED_NAME = `"[^"\\\\]*"|'[^'\\\\]*'`;
 /** `{{ $json.a.b }}`, `{{ $json["a b"] }}`: property reads only, no calls or indexes. */
-const FIELD = new RegExp(`\\{\\{\\s*\\$json((?:\\.${IDENTIFIER}|\\[(?:${QUOTED_NAME})\\])+)\\s*\\}\\}`, 'g');
+const FIELD = new RegExp(
+	`\\{\\{\\s*\\$json((?:\\.${IDENTIFIER}|\\[(?:${QUOTED_NAME})\\])+)\\s*\\}\\}`,
+	'g',
+);
 const SEGMENT = new RegExp(`\\.(${IDENTIFIER})|\\[(?:"([^"\\\\]*)"|'([^'\\\\]*)')\\]`, 'g');
 /** Names n8n treats specially or refuses; expressions using them stay with n8n. */
 const RESERVED_NAMES = new Set(['constructor', '__proto__', 'prototype']);
@@ -29,7 +32,8 @@ const RESERVED_NAMES = new Set(['constructor', '__proto__', 'prototype']);
 const CONSTRUCTOR_ACCESS = /\.\s*constructor/;
 
 /** Text n8n would output unchanged: no brackets it would parse and no escapes it would rewrite. */
-const isPlainText = (text: string) => !text.includes('{{') && !text.includes('}}') && !text.includes('\\');
+const isPlainText = (text: string) =>
+	!text.includes('{{') && !text.includes('}}') && !text.includes('\\');
 
 function parsePath(source: string): string[] {
 	const names: string[] = [];
@@ -84,7 +88,10 @@ const isPrimitive = (value: unknown): value is Primitive =>
  * joins the fields' string forms (NaN renders as empty text, as in n8n). Undefined means n8n
  * must evaluate it (a field is missing, null or not a string, number or boolean).
  */
-export function renderItemFieldTemplate(template: ItemFieldTemplate, json: IDataObject | undefined): Primitive | undefined {
+export function renderItemFieldTemplate(
+	template: ItemFieldTemplate,
+	json: IDataObject | undefined,
+): Primitive | undefined {
 	if (json === undefined) return undefined;
 	const { parts } = template;
 	if (parts.length === 1 && typeof parts[0] !== 'string') {

@@ -15,7 +15,9 @@ function hasExpression(value: unknown): boolean {
  * How a parameter is read, decided once per execution: its one value when it has no
  * expression, otherwise per item, from the item itself when the expression only reads fields.
  */
-type ParameterSource = { kind: 'static'; value: unknown } | { kind: 'perItem'; template: ItemFieldTemplate | undefined };
+type ParameterSource =
+	| { kind: 'static'; value: unknown }
+	| { kind: 'perItem'; template: ItemFieldTemplate | undefined };
 
 /**
  * Reads node parameters per item, cheaply enough for campaigns of thousands of items:
@@ -47,9 +49,13 @@ export class ParameterReader {
 	private sourceOf<T>(name: string, itemIndex: number, fallback: T): ParameterSource {
 		const topLevel = name.split('.')[0];
 		const raw = this.context.getNode().parameters[topLevel];
-		if (!hasExpression(raw)) return { kind: 'static', value: this.context.getNodeParameter(name, itemIndex, fallback) };
+		if (!hasExpression(raw))
+			return { kind: 'static', value: this.context.getNodeParameter(name, itemIndex, fallback) };
 		// Only a whole top-level parameter can be a template; a nested name points into a collection.
-		return { kind: 'perItem', template: name === topLevel ? compileItemFieldTemplate(raw) : undefined };
+		return {
+			kind: 'perItem',
+			template: name === topLevel ? compileItemFieldTemplate(raw) : undefined,
+		};
 	}
 
 	/** `$json` in an expression is the node's input item at that index (main input 0). */

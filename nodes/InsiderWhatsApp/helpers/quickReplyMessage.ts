@@ -144,13 +144,17 @@ function buildButtons(input: QuickReplyInput) {
 				'must not contain markdown (*, _, ~ or ```)',
 			);
 		}
-		const id = button.id === undefined || button.id === '' ? slugify(title) || `button_${position}` : button.id;
+		const id =
+			button.id === undefined || button.id === ''
+				? slugify(title) || `button_${position}`
+				: button.id;
 		const idField = `Button ${position} ID`;
 		checkLength(idField, id, LIMITS.buttonId);
 		if (id.trim() !== id) {
 			throw new QuickReplyInputError(idField, `"${id}" must not start or end with a space`);
 		}
-		if (containsEmoji(id)) throw new QuickReplyInputError(idField, `"${id}" must not contain emoji`);
+		if (containsEmoji(id))
+			throw new QuickReplyInputError(idField, `"${id}" must not contain emoji`);
 
 		const titleKey = title.trim().toLowerCase();
 		if (seenTitles.has(titleKey)) {

@@ -11,7 +11,8 @@ export function backoffDelay(attempt: number): number {
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(MAX_DELAY_MS * 4, Math.round(Number(text) * 1000));
+	if (/^\d+(\.\d+)?$/.test(text))
+		return Math.min(MAX_DELAY_MS * 4, Math.round(Number(text) * 1000));
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, Math.min(MAX_DELAY_MS * 4, date - now));

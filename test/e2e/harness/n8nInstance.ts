@@ -47,7 +47,8 @@ export async function freePort(): Promise<number> {
 
 /** Copies package.json and dist/ the way `npm install` in ~/.n8n/nodes would leave them. */
 export function installBuiltPackage(userFolder: string) {
-	if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist')))
+		throw new Error('dist/ is missing: run `npm run build` first');
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
@@ -55,8 +56,17 @@ export function installBuiltPackage(userFolder: string) {
 	fs.copyFileSync(path.join(PACKAGE_ROOT, 'package.json'), path.join(target, 'package.json'));
 	fs.cpSync(path.join(PACKAGE_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
-	const version = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
-	fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } }, null, 2));
+	const version = JSON.parse(
+		fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'),
+	).version;
+	fs.writeFileSync(
+		manifest,
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } },
+			null,
+			2,
+		),
+	);
 }
 
 export class N8nInstance {
@@ -116,7 +126,11 @@ export class N8nInstance {
 		if (owner) {
 			// n8n's own bcryptjs hashes the owner password the way N8N_INSTANCE_OWNER_PASSWORD_HASH expects.
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const bcrypt = require(require.resolve('bcryptjs', { paths: [path.join(this.install.n8nDir, 'node_modules', 'n8n')] })) as { hashSync: (value: string, rounds: number) => string };
+			const bcrypt = require(
+				require.resolve('bcryptjs', {
+					paths: [path.join(this.install.n8nDir, 'node_modules', 'n8n')],
+				}),
+			) as { hashSync: (value: string, rounds: number) => string };
 			Object.assign(env, {
 				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 				N8N_INSTANCE_OWNER_EMAIL: owner.email,
@@ -126,7 +140,9 @@ export class N8nInstance {
 			});
 		}
 		// Jest sets NODE_ENV=test, with which n8n exits silently at start.
-		for (const key of Object.keys(env)) if (key.startsWith('npm_') || ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID'].includes(key)) delete env[key];
+		for (const key of Object.keys(env))
+			if (key.startsWith('npm_') || ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID'].includes(key))
+				delete env[key];
 		if (this.options.nodeOptions) env.NODE_OPTIONS = this.options.nodeOptions;
 		return env;
 	}
@@ -137,10 +153,18 @@ export class N8nInstance {
 		// Each n8n process opens a task-runner broker port; a fixed one would collide.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 		return await new Promise((resolve, reject) => {
-			execFile(node, [this.install.n8nBin, ...args], { env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, stdout, stderr) => {
-				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-				else resolve(`${stdout}\n${stderr}`);
-			});
+			execFile(
+				node,
+				[this.install.n8nBin, ...args],
+				{ env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
+				(error, stdout, stderr) => {
+					if (error)
+						reject(
+							new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`),
+						);
+					else resolve(`${stdout}\n${stderr}`);
+				},
+			);
 		});
 	}
 
@@ -151,7 +175,10 @@ export class N8nInstance {
 	}
 
 	async importCredentials(credentials: object[]) {
-		await this.cli(['import:credentials', `--input=${this.writeTemp('credentials.json', credentials)}`]);
+		await this.cli([
+			'import:credentials',
+			`--input=${this.writeTemp('credentials.json', credentials)}`,
+		]);
 	}
 
 	/** Imports the workflows and makes them active, the way each n8n line does it. */
@@ -171,12 +198,22 @@ export class N8nInstance {
 		const node = path.join(this.install.nodeBinDir, 'node');
 		this.process = spawn(node, [this.install.n8nBin, 'start'], {
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
-			stdio: ['ignore', this.options.logToConsole ? 'inherit' : log, this.options.logToConsole ? 'inherit' : log],
+			stdio: [
+				'ignore',
+				this.options.logToConsole ? 'inherit' : log,
+				this.options.logToConsole ? 'inherit' : log,
+			],
 			detached: true,
 		});
 		fs.closeSync(log);
 		const exited = new Promise<never>((_, reject) =>
-			this.process?.once('exit', (code) => reject(new Error(`n8n exited with code ${code} before it was ready; log:\n${this.log().slice(-4000)}`))),
+			this.process?.once('exit', (code) =>
+				reject(
+					new Error(
+						`n8n exited with code ${code} before it was ready; log:\n${this.log().slice(-4000)}`,
+					),
+				),
+			),
 		);
 		await Promise.race([this.waitUntilReady(), exited]);
 	}
@@ -190,7 +227,10 @@ export class N8nInstance {
 			} catch {
 				/* not listening yet */
 			}
-			if (Date.now() - started > timeoutMs) throw new Error(`n8n was not ready after ${timeoutMs} ms; log:\n${this.log().slice(-4000)}`);
+			if (Date.now() - started > timeoutMs)
+				throw new Error(
+					`n8n was not ready after ${timeoutMs} ms; log:\n${this.log().slice(-4000)}`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		// Workflows are activated just after the server answers; wait for the log to say so.
@@ -244,7 +284,9 @@ export class N8nInstance {
 	}
 
 	async executionCount(workflowId: string): Promise<number> {
-		const rows = await this.query<{ count: number }>(`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = '${workflowId.replace(/'/g, "''")}'`);
+		const rows = await this.query<{ count: number }>(
+			`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = '${workflowId.replace(/'/g, "''")}'`,
+		);
 		return rows[0]?.count ?? 0;
 	}
 }

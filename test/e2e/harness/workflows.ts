@@ -23,16 +23,30 @@ function workflow(id: string, name: string, nodes: NodeJson[], chain: string[]) 
 	return {
 		id,
 		name,
-		nodes: nodes.map((node, index) => ({ id: `${id}-n${index}`, position: [index * 240, 0], ...node })),
+		nodes: nodes.map((node, index) => ({
+			id: `${id}-n${index}`,
+			position: [index * 240, 0],
+			...node,
+		})),
 		connections,
 		active: false,
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 		pinData: {},
 	};
 }
 
 /** Webhook (POST {contacts:[…]}) -> Split Out -> Insider WhatsApp -> answer with every item. */
-export function sendWorkflow(options: { id: string; path: string; callbackUrl?: string; continueOnFail?: boolean; buttonTitle?: string }) {
+export function sendWorkflow(options: {
+	id: string;
+	path: string;
+	callbackUrl?: string;
+	continueOnFail?: boolean;
+	buttonTitle?: string;
+}) {
 	return workflow(
 		options.id,
 		`E2E send ${options.path}`,
@@ -42,9 +56,20 @@ export function sendWorkflow(options: { id: string; path: string; callbackUrl?: 
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				webhookId: `${options.id}-hook`,
-				parameters: { httpMethod: 'POST', path: options.path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: options.path,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
-			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.contacts', options: {} } },
+			{
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.contacts', options: {} },
+			},
 			{
 				name: 'Insider WhatsApp',
 				type: `${PKG}.insiderWhatsApp`,
@@ -59,7 +84,12 @@ export function sendWorkflow(options: { id: string; path: string; callbackUrl?: 
 					headerText: 'Your order has shipped',
 					bodyText: '=Hi {{ $json.name }}, would you like delivery updates on WhatsApp?',
 					footerText: 'Reply STOP to opt out',
-					buttons: { button: [{ id: 'updates_yes', title: options.buttonTitle ?? 'Yes please' }, { id: 'updates_no', title: 'No thanks' }] },
+					buttons: {
+						button: [
+							{ id: 'updates_yes', title: options.buttonTitle ?? 'Yes please' },
+							{ id: 'updates_no', title: 'No thanks' },
+						],
+					},
 					options: options.callbackUrl ? { callbackUrl: options.callbackUrl } : {},
 				},
 			},
@@ -69,7 +99,13 @@ export function sendWorkflow(options: { id: string; path: string; callbackUrl?: 
 }
 
 /** Insider WhatsApp Trigger -> HTTP Request that forwards each item to a test recorder. */
-export function forwardingTriggerWorkflow(options: { id: string; webhookId: string; authentication: 'bearerToken' | 'urlToken' | 'none'; recorderUrl: string; label: string }) {
+export function forwardingTriggerWorkflow(options: {
+	id: string;
+	webhookId: string;
+	authentication: 'bearerToken' | 'urlToken' | 'none';
+	recorderUrl: string;
+	label: string;
+}) {
 	return workflow(
 		options.id,
 		`E2E trigger ${options.label}`,
@@ -79,7 +115,10 @@ export function forwardingTriggerWorkflow(options: { id: string; webhookId: stri
 				type: `${PKG}.insiderWhatsAppTrigger`,
 				typeVersion: 1,
 				webhookId: options.webhookId,
-				credentials: options.authentication === 'none' ? undefined : { insiderWhatsAppWebhookApi: WEBHOOK_CREDENTIAL },
+				credentials:
+					options.authentication === 'none'
+						? undefined
+						: { insiderWhatsAppWebhookApi: WEBHOOK_CREDENTIAL },
 				parameters: { authentication: options.authentication, options: {} },
 			},
 			{

@@ -35,10 +35,18 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 		default: 'none',
 		options: [
 			{ name: 'None', value: 'none', description: 'No header above the body' },
-			{ name: 'Text', value: 'text', description: `A bold line of up to ${LIMITS.headerText} characters` },
+			{
+				name: 'Text',
+				value: 'text',
+				description: `A bold line of up to ${LIMITS.headerText} characters`,
+			},
 			{ name: 'Image', value: 'image', description: 'A JPEG or PNG image, up to 5 MB' },
 			{ name: 'Video', value: 'video', description: 'An MP4 or 3GP video, up to 16 MB' },
-			{ name: 'Document', value: 'document', description: 'A PDF, text or Office file, up to 100 MB' },
+			{
+				name: 'Document',
+				value: 'document',
+				description: 'A PDF, text or Office file, up to 100 MB',
+			},
 		],
 		description: 'What appears above the message body',
 		displayOptions: { show: showFor },
@@ -59,8 +67,16 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'link',
 		options: [
-			{ name: 'Link', value: 'link', description: 'A public https URL WhatsApp downloads the file from' },
-			{ name: 'Media ID', value: 'id', description: 'The ID of media already uploaded to WhatsApp' },
+			{
+				name: 'Link',
+				value: 'link',
+				description: 'A public https URL WhatsApp downloads the file from',
+			},
+			{
+				name: 'Media ID',
+				value: 'id',
+				description: 'The ID of media already uploaded to WhatsApp',
+			},
 		],
 		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes } },
 	},
@@ -72,7 +88,9 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/image.png',
 		description: 'Public https URL of the image, video or document',
-		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['link'] } },
+		displayOptions: {
+			show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['link'] },
+		},
 	},
 	{
 		displayName: 'Header Media ID',
@@ -81,7 +99,9 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'ID of media uploaded to WhatsApp beforehand',
-		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['id'] } },
+		displayOptions: {
+			show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['id'] },
+		},
 	},
 	{
 		displayName: 'Header Filename',

@@ -26,7 +26,9 @@ function readInput(parameters: ParameterReader, itemIndex: number): QuickReplyIn
 	const text = (name: string) => String(parameters.get(name, itemIndex, ''));
 	const headerType = parameters.get<QuickReplyInput['headerType']>('headerType', itemIndex, 'none');
 	const isMedia = headerType === 'image' || headerType === 'video' || headerType === 'document';
-	const mediaSource = isMedia ? parameters.get<'link' | 'id'>('headerMediaSource', itemIndex, 'link') : undefined;
+	const mediaSource = isMedia
+		? parameters.get<'link' | 'id'>('headerMediaSource', itemIndex, 'link')
+		: undefined;
 	return {
 		phoneNumber: text('phoneNumber'),
 		headerType,
@@ -42,7 +44,11 @@ function readInput(parameters: ParameterReader, itemIndex: number): QuickReplyIn
 }
 
 /** Builds and checks one item's message; every problem names the item and the field. */
-function planItem(context: IExecuteFunctions, parameters: ParameterReader, itemIndex: number): PlannedMessage {
+function planItem(
+	context: IExecuteFunctions,
+	parameters: ParameterReader,
+	itemIndex: number,
+): PlannedMessage {
 	const options = parameters.get<SendOptions>('options', itemIndex, {});
 	try {
 		const outgoing = buildQuickReplyMessage(readInput(parameters, itemIndex));
@@ -50,23 +56,33 @@ function planItem(context: IExecuteFunctions, parameters: ParameterReader, itemI
 		if (options.from) {
 			planned.from = normalizePhoneNumber(options.from);
 			if (planned.from === undefined) {
-				throw new QuickReplyInputError('Sender Number', `"${options.from}" is not an E.164 number such as +15550783881`);
+				throw new QuickReplyInputError(
+					'Sender Number',
+					`"${options.from}" is not an E.164 number such as +15550783881`,
+				);
 			}
 		}
 		if (options.callbackUrl) {
 			const callbackUrl = options.callbackUrl.trim();
 			if (!HTTP_URL.test(callbackUrl)) {
-				throw new QuickReplyInputError('Status Callback URL', `"${callbackUrl}" is not an http or https URL`);
+				throw new QuickReplyInputError(
+					'Status Callback URL',
+					`"${callbackUrl}" is not an http or https URL`,
+				);
 			}
 			planned.callbackUrl = callbackUrl;
 		}
 		return planned;
 	} catch (error) {
 		if (error instanceof QuickReplyInputError) {
-			throw new NodeOperationError(context.getNode(), `Item ${itemIndex}, ${error.field}: ${error.problem}`, {
-				itemIndex,
-				description: `Fix the "${error.field}" value of item ${itemIndex}. Nothing was sent for this item.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Item ${itemIndex}, ${error.field}: ${error.problem}`,
+				{
+					itemIndex,
+					description: `Fix the "${error.field}" value of item ${itemIndex}. Nothing was sent for this item.`,
+				},
+			);
 		}
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
@@ -76,7 +92,10 @@ function readSettings(parameters: ParameterReader) {
 	const options = parameters.get<SendOptions>('options', 0, {});
 	return {
 		batchSize: Math.max(1, Math.floor(options.batchSize ?? SENDING_DEFAULTS.batchSize)),
-		requestsPerSecond: Math.max(0.1, options.requestsPerSecond ?? SENDING_DEFAULTS.requestsPerSecond),
+		requestsPerSecond: Math.max(
+			0.1,
+			options.requestsPerSecond ?? SENDING_DEFAULTS.requestsPerSecond,
+		),
 		maxRetries: Math.max(0, Math.floor(options.maxRetries ?? SENDING_DEFAULTS.maxRetries)),
 	};
 }
@@ -110,12 +129,16 @@ function partialSendError(
 		.map((entry) => `item ${entry.itemIndex} (${entry.phoneNumber}): ${entry.key}`)
 		.join('\n');
 	const more = accepted.length > 100 ? `\n…and ${accepted.length - 100} more.` : '';
-	return new NodeApiError(context.getNode(), firstFailure.failure.body ?? { message: firstFailure.failure.message }, {
-		message: `${accepted.length} of ${total} items were already accepted by Insider, then sending stopped: ${firstFailure.failure.message}`,
-		description: `Do not run this node again on all items: the accepted ones would be sent twice. ${firstFailure.failure.description}\n\nAccepted (item, phone number, key):\n${listed}${more}`,
-		httpCode: firstFailure.failure.httpCode,
-		itemIndex: firstFailure.itemIndex,
-	});
+	return new NodeApiError(
+		context.getNode(),
+		firstFailure.failure.body ?? { message: firstFailure.failure.message },
+		{
+			message: `${accepted.length} of ${total} items were already accepted by Insider, then sending stopped: ${firstFailure.failure.message}`,
+			description: `Do not run this node again on all items: the accepted ones would be sent twice. ${firstFailure.failure.description}\n\nAccepted (item, phone number, key):\n${listed}${more}`,
+			httpCode: firstFailure.failure.httpCode,
+			itemIndex: firstFailure.itemIndex,
+		},
+	);
 }
 
 export async function sendQuickReply(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -181,7 +204,8 @@ export async function sendQuickReply(this: IExecuteFunctions): Promise<INodeExec
 	}
 
 	if (firstFailure && !continueOnFail) {
-		if (accepted.length === 0) throw failureError(this, firstFailure.failure, firstFailure.itemIndex);
+		if (accepted.length === 0)
+			throw failureError(this, firstFailure.failure, firstFailure.itemIndex);
 		throw partialSendError(this, firstFailure, accepted, items.length);
 	}
 	return output;
