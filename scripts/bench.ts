@@ -69,14 +69,9 @@ const splitOut = {
 
 function chainWorkflow(id: string, nodes: Array<Record<string, unknown> & { name: string }>) {
 	const connections: Record<string, unknown> = {};
-	nodes
-		.slice(0, -1)
-		.forEach(
-			(node, i) =>
-				(connections[node.name] = {
-					main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
-				}),
-		);
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
 	return {
 		id,
 		name: id,
