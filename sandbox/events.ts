@@ -1,5 +1,5 @@
 /**
- * Payloads the sandbox posts, shaped like the samples in shared/reference/samples: Insider's
+ * Payloads the sandbox posts, shaped like the samples in test/fixtures/insider-samples: Insider's
  * accepted event, Meta status envelopes and Meta inbound-message envelopes, each carrying
  * Insider's key at the top level.
  */

@@ -42,7 +42,7 @@ const button = (id: string, title: string) => ({ type: 'reply', reply: { id, tit
 test("matches Insider's documented sample request exactly", async () => {
 	const sample = JSON.parse(
 		fs.readFileSync(
-			path.resolve(__dirname, '../../../shared/reference/samples/send-quick-reply.request.json'),
+			path.resolve(__dirname, '../fixtures/insider-samples/send-quick-reply.request.json'),
 			'utf8',
 		),
 	);

@@ -4,7 +4,7 @@ import path from 'path';
 
 import { callTriggerWebhook } from '../support/engine';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/reference/samples');
+const SAMPLES = path.resolve(__dirname, '../fixtures/insider-samples');
 const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(SAMPLES, name), 'utf8'));
 const TOKEN = 'a-very-long-webhook-token-123';
 const ALL_EVENTS = [
