@@ -25,6 +25,11 @@ export interface SandboxOptions {
 	statusEvents?: StatusEvent[];
 	/** Recipients whose messages fail with Meta error 131047 (outside the 24-hour window). */
 	failingRecipients?: string[];
+	/**
+	 * Recipients Insider's validation refuses (400, code 2002): stands for a rule only Insider
+	 * knows, so tests can show what the node does when Insider rejects one message of a batch.
+	 */
+	rejectedRecipients?: string[];
 	webhook?: WebhookConfig;
 	/** The business number the sandbox sends from. */
 	businessNumber?: string;
@@ -50,6 +55,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		eventIntervalMs: options.eventIntervalMs ?? 400,
 		statusEvents: options.statusEvents ?? ['sent', 'delivered', 'read'],
 		failingRecipients: options.failingRecipients ?? [],
+		rejectedRecipients: options.rejectedRecipients ?? [],
 		webhook: options.webhook,
 		businessNumber: options.businessNumber ?? '15550783881',
 	};

@@ -18,7 +18,12 @@ import { FaultBook } from './faults';
 import type { ResolvedOptions, SandboxOptions, StatusEvent, WebhookConfig } from './options';
 import { resolveOptions } from './options';
 import { SlidingWindowLimiter } from './rateLimiter';
-import { decodeErrorBody, validateSendRequest, validationErrorBody } from './validation';
+import {
+	decodeErrorBody,
+	rejectedRecipientProblems,
+	validateSendRequest,
+	validationErrorBody,
+} from './validation';
 
 export interface RecordedMessage {
 	key: string;
@@ -140,6 +145,7 @@ export class InsiderSandbox {
 				| 'eventIntervalMs'
 				| 'statusEvents'
 				| 'failingRecipients'
+				| 'rejectedRecipients'
 			>
 		> & { webhook?: WebhookConfig | null },
 	) {
@@ -281,7 +287,10 @@ export class InsiderSandbox {
 		} catch (error) {
 			return answer(400, decodeErrorBody((error as Error).message));
 		}
-		const problems = validateSendRequest(body);
+		const problems = [
+			...validateSendRequest(body),
+			...rejectedRecipientProblems(body, this.options.rejectedRecipients),
+		];
 		if (problems.length) return answer(400, validationErrorBody(problems));
 
 		const keys = this.accept(endpoint, apiKey, body, log);

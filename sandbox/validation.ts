@@ -195,6 +195,16 @@ export function validateSendRequest(body: unknown): ValidationProblem[] {
 }
 
 /** Insider's 400 body for a request that failed validation (code 2002). */
+/** Messages to recipients the sandbox was told Insider refuses, named like any other problem. */
+export function rejectedRecipientProblems(body: unknown, rejected: string[]): ValidationProblem[] {
+	const messages = isObject(body) && Array.isArray(body.messages) ? body.messages : [];
+	return messages.flatMap((message: unknown, index: number) =>
+		isObject(message) && rejected.includes(String(message.phoneNumber))
+			? [{ field: `messages[${index}].phoneNumber`, problem: 'recipient refused by Insider' }]
+			: [],
+	);
+}
+
 export function validationErrorBody(problems: ValidationProblem[]) {
 	const detail = problems.map((p) => `Key: '${p.field}' Error: ${p.problem}`).join('; ');
 	return {

@@ -1,6 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /** Batching, rate limiting, retries and failure handling, against the sandbox over loopback. */
-import * as quickReplyMessage from '../../nodes/InsiderWhatsApp/helpers/quickReplyMessage';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { runInsiderWhatsApp } from '../support/engine';
 import { quickReplyParameters, startTestSandbox, TEST_KEY } from '../support/sandbox';
@@ -182,14 +181,8 @@ describe('retries', () => {
 
 describe('a request Insider rejects as invalid', () => {
 	test('is split until the offender stands alone; all valid messages are accepted once', async () => {
-		const real = quickReplyMessage.buildQuickReplyMessage;
-		// Let one message past the node's own checks, as if a rule existed only on Insider's side.
-		jest.spyOn(quickReplyMessage, 'buildQuickReplyMessage').mockImplementation((input) => {
-			const built = real(input);
-			if (built.phoneNumber === '+15551000004')
-				built.message.interactive.body.text = 'x'.repeat(1025);
-			return built;
-		});
+		// A rule only Insider knows: the node's own checks pass, Insider refuses this recipient.
+		sandbox.configure({ rejectedRecipients: ['+15551000004'] });
 		const items = contacts(10);
 		const result = await run(items, {}, { continueOnFail: true });
 		expect(acceptedPhones().sort()).toEqual(
@@ -213,7 +206,7 @@ describe('a request Insider rejects as invalid', () => {
 		expect(result.items[4].json.error).toBe(
 			'Insider rejected the message (code 2002, failed to validate request)',
 		);
-		expect(result.items[4].json.errorDescription).toMatch(/interactive\.body\.text/);
+		expect(result.items[4].json.errorDescription).toMatch(/recipient refused by Insider/);
 		expect(sandbox.requests.filter((r) => r.statusCode === 400).length).toBeGreaterThan(1);
 	});
 });
