@@ -4,7 +4,14 @@ export const PACKAGE_VERSION = '0.1.0';
 /** Insider's firewall blocks empty or generic User-Agents with a 403, so always name ourselves. */
 export const USER_AGENT = `n8n-nodes-insider-whatsapp/${PACKAGE_VERSION}`;
 
-export const CONVERSATIONAL_SEND_PATH = '/v1/conversational/send';
+/** Where Insider's API lives unless the credential points at a proxy or the sandbox. */
+export const INSIDER_DEFAULT_BASE_URL = 'https://whatsapp.useinsider.com';
+
+/** Insider documents the same envelope for both endpoints. */
+export const SEND_PATHS = {
+	conversational: '/v1/conversational/send',
+	transactional: '/v1/send',
+} as const;
 
 /**
  * Limits of a reply-button message, from Insider's and Meta's documentation

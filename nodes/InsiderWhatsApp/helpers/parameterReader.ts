@@ -1,7 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import type { ItemFieldTemplate } from './itemFieldTemplate';
-import { compileItemFieldTemplate, renderItemFieldTemplate } from './itemFieldTemplate';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 /** Whether a raw parameter value holds an n8n expression anywhere inside it. */
 function hasExpression(value: unknown): boolean {
@@ -12,55 +9,26 @@ function hasExpression(value: unknown): boolean {
 }
 
 /**
- * How a parameter is read, decided once per execution: its one value when it has no
- * expression, otherwise per item, from the item itself when the expression only reads fields.
- */
-type ParameterSource =
-	| { kind: 'static'; value: unknown }
-	| { kind: 'perItem'; template: ItemFieldTemplate | undefined };
-
-/**
- * Reads node parameters per item, cheaply enough for campaigns of thousands of items:
- * - a parameter without expressions is resolved once, not once per item;
- * - a top-level parameter whose expression only reads fields of the item (`{{ $json.phone }}`)
- *   is rendered from the item directly (see itemFieldTemplate.ts), n8n evaluates the rest.
+ * Reads node parameters per item through n8n's own `getNodeParameter`, so every value and every
+ * error is exactly what n8n (and the editor's preview) gives. A parameter without expressions has
+ * the same value for every item, so it is resolved once per execution instead of once per item.
  */
 export class ParameterReader {
-	private readonly sources = new Map<string, ParameterSource>();
-	private items: INodeExecutionData[] | undefined;
+	private readonly constants = new Map<string, unknown>();
+
+	private readonly perItem = new Set<string>();
 
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	get<T>(name: string, itemIndex: number, fallback: T): T {
-		let source = this.sources.get(name);
-		if (source === undefined) {
-			source = this.sourceOf(name, itemIndex, fallback);
-			this.sources.set(name, source);
+		if (this.constants.has(name)) return this.constants.get(name) as T;
+		const value = this.context.getNodeParameter(name, itemIndex, fallback) as T;
+		if (!this.perItem.has(name)) {
+			// Nested names such as `buttons.button` hold an expression if their top level does.
+			const raw = this.context.getNode().parameters[name.split('.')[0]];
+			if (hasExpression(raw)) this.perItem.add(name);
+			else this.constants.set(name, value);
 		}
-		if (source.kind === 'static') return source.value as T;
-		if (source.template) {
-			const rendered = renderItemFieldTemplate(source.template, this.itemJson(itemIndex));
-			if (rendered !== undefined) return rendered as T;
-		}
-		return this.context.getNodeParameter(name, itemIndex, fallback) as T;
-	}
-
-	/** Nested names such as `buttons.button` are looked up in their top-level parameter. */
-	private sourceOf<T>(name: string, itemIndex: number, fallback: T): ParameterSource {
-		const topLevel = name.split('.')[0];
-		const raw = this.context.getNode().parameters[topLevel];
-		if (!hasExpression(raw))
-			return { kind: 'static', value: this.context.getNodeParameter(name, itemIndex, fallback) };
-		// Only a whole top-level parameter can be a template; a nested name points into a collection.
-		return {
-			kind: 'perItem',
-			template: name === topLevel ? compileItemFieldTemplate(raw) : undefined,
-		};
-	}
-
-	/** `$json` in an expression is the node's input item at that index (main input 0). */
-	private itemJson(itemIndex: number): IDataObject | undefined {
-		this.items ??= this.context.getInputData();
-		return this.items[itemIndex]?.json;
+		return value;
 	}
 }

@@ -1,26 +1,34 @@
-import { sleep } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { OutgoingMessage } from '../helpers/quickReplyMessage';
+import { abortableSleep } from './abortableSleep';
 import { backoffDelay } from './backoff';
 import type { InsiderFailure } from './insiderErrors';
 import { notSentAfterStop } from './insiderErrors';
 import type { SendOutcome } from './insiderClient';
 import { RequestRateLimiter } from './rateLimiter';
 
+/** Which Insider endpoint a message goes to; Insider documents the same envelope for both. */
+export type SendEndpoint = 'conversational' | 'transactional';
+
 /** One validated message and the input item it came from. */
 export interface PlannedMessage {
 	itemIndex: number;
-	outgoing: OutgoingMessage;
+	outgoing: { phoneNumber: string; message: IDataObject };
+	endpoint: SendEndpoint;
 	from?: string;
 	callbackUrl?: string;
 }
 
-/** Messages that travel in one request: same sender, same callback URL. */
+/** Messages that travel in one request: same endpoint, sender and callback URL. */
 export interface Batch {
+	endpoint: SendEndpoint;
 	from?: string;
 	callbackUrl?: string;
 	entries: PlannedMessage[];
 }
+
+/** Hands out batches in sending order; undefined when there are no more. */
+export type BatchSource = () => Batch | undefined;
 
 export type ItemResult =
 	| { status: 'accepted'; key: string }
@@ -35,50 +43,42 @@ export interface DispatchSettings {
 	maxRetries: number;
 	/** Without Continue On Fail the node fails anyway: send no further batch after a failure. */
 	stopAfterFirstFailure: boolean;
+	/** The execution's cancel signal: once it fires, no new request starts. */
+	abortSignal?: AbortSignal;
 }
 
-/** Groups messages by sender and callback URL and cuts each group into requests of `batchSize`. */
-export function planBatches(messages: PlannedMessage[], batchSize: number): Batch[] {
-	const groups = new Map<string, PlannedMessage[]>();
-	for (const message of messages) {
-		const groupKey = JSON.stringify([message.from ?? null, message.callbackUrl ?? null]);
-		const group = groups.get(groupKey) ?? [];
-		group.push(message);
-		groups.set(groupKey, group);
-	}
-	const batches: Batch[] = [];
-	for (const group of groups.values()) {
-		for (let start = 0; start < group.length; start += batchSize) {
-			const entries = group.slice(start, start + batchSize);
-			batches.push({ from: entries[0].from, callbackUrl: entries[0].callbackUrl, entries });
-		}
-	}
-	// Requests go out in the order of their first item, so input order is kept where it can be.
-	return batches.sort((a, b) => a.entries[0].itemIndex - b.entries[0].itemIndex);
-}
+const STOPPED = 'The execution was stopped';
 
 /**
  * Sends every batch through one rate limiter, retrying only what Insider certainly did not
  * accept, and splitting a request Insider rejected as invalid until the offenders are alone.
- * Returns one result per item index.
+ * Batches are pulled from `nextBatch` as workers free up, so building later batches overlaps
+ * with sending earlier ones. Returns one result per item index that was handed out.
  */
 export async function dispatchBatches(
-	batches: Batch[],
+	nextBatch: BatchSource,
 	settings: DispatchSettings,
 	send: (batch: Batch) => Promise<SendOutcome>,
 ): Promise<Map<number, ItemResult>> {
 	const limiter = new RequestRateLimiter(settings.requestsPerSecond);
 	const results = new Map<number, ItemResult>();
+	const signal = settings.abortSignal;
 	let stopReason: string | undefined;
 
 	const record = (batch: Batch, result: ItemResult) => {
 		for (const entry of batch.entries) results.set(entry.itemIndex, result);
 	};
 
+	const stopped = () => {
+		stopReason = stopReason ?? STOPPED;
+		return undefined;
+	};
+
 	/** Undefined when sending stopped while this batch waited for its turn. */
 	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
 		for (let attempt = 0; ; attempt++) {
-			const answered = await limiter.acquire();
+			const answered = await limiter.acquire(signal);
+			if (!answered) return stopped();
 			if (stopReason !== undefined) {
 				answered();
 				return undefined;
@@ -90,9 +90,11 @@ export async function dispatchBatches(
 				answered();
 			}
 			if (outcome.kind !== 'retry') return outcome;
-			if (attempt >= settings.maxRetries)
+			if (attempt >= settings.maxRetries) {
 				return { kind: 'rejected', failure: outcome.giveUp(attempt) };
-			await sleep(outcome.retryAfterMs ?? backoffDelay(attempt));
+			}
+			const delay = outcome.retryAfterMs ?? backoffDelay(attempt);
+			if (!(await abortableSleep(delay, signal))) return stopped();
 		}
 	};
 
@@ -132,26 +134,27 @@ export async function dispatchBatches(
 		if (settings.stopAfterFirstFailure) stopReason = stopReason ?? outcome.failure.message;
 	};
 
-	let next = 0;
-	const sendNext = async () => {
-		const batch = batches[next++];
+	/** Sends the next batch; false when there is none left. */
+	const sendNext = async (): Promise<boolean> => {
+		if (signal?.aborted) stopReason = stopReason ?? STOPPED;
+		const batch = nextBatch();
+		if (!batch) return false;
 		if (stopReason !== undefined) {
 			record(batch, { status: 'notSent', failure: notSentAfterStop(stopReason) });
-			return;
+			return true;
 		}
 		await processBatch(batch);
+		return true;
 	};
 	const worker = async () => {
-		while (next < batches.length) await sendNext();
+		while (await sendNext());
 	};
 	// The first request goes alone: a wrong key or a blocked IP then costs one request, not one
 	// per worker. After it, enough requests are in flight to use the whole rate even when
 	// Insider answers slowly.
-	if (batches.length) await sendNext();
-	const concurrency = Math.max(
-		1,
-		Math.min(batches.length - 1, Math.ceil(settings.requestsPerSecond)),
-	);
-	await Promise.all(Array.from({ length: concurrency }, worker));
+	if (await sendNext()) {
+		const concurrency = Math.max(1, Math.ceil(settings.requestsPerSecond));
+		await Promise.all(Array.from({ length: concurrency }, worker));
+	}
 	return results;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { CONVERSATIONAL_SEND_PATH, REQUEST_TIMEOUT_MS, USER_AGENT } from '../constants';
+import { REQUEST_TIMEOUT_MS, USER_AGENT } from '../constants';
 import { parseRetryAfter } from './backoff';
 import * as failures from './insiderErrors';
 import type { InsiderFailure } from './insiderErrors';
@@ -122,11 +122,12 @@ export function classifyNetworkError(error: unknown, baseUrl: string): SendOutco
 export async function sendOnce(
 	context: IExecuteFunctions,
 	baseUrl: string,
+	path: string,
 	body: SendRequestBody,
 ): Promise<SendOutcome> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
-		url: `${baseUrl}${CONVERSATIONAL_SEND_PATH}`,
+		url: `${baseUrl}${path}`,
 		headers: { 'User-Agent': USER_AGENT, 'Content-Type': 'application/json' },
 		body: body as unknown as IDataObject,
 		json: true,

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { abortableSleep } from './abortableSleep';
 
 /** Clock granularity between our measurements and Insider's. */
 const WINDOW_MARGIN_MS = 10;
@@ -29,9 +29,13 @@ export class RequestRateLimiter {
 		this.windowMs = (this.perWindow * 1000) / requestsPerSecond + WINDOW_MARGIN_MS;
 	}
 
-	/** Waits for a slot; call the returned function when the request's answer has arrived. */
-	async acquire(): Promise<() => void> {
+	/**
+	 * Waits for a slot; call the returned function when the request's answer has arrived.
+	 * Undefined as soon as `signal` fires: the execution was stopped, no request may start.
+	 */
+	async acquire(signal?: AbortSignal): Promise<(() => void) | undefined> {
 		for (;;) {
+			if (signal?.aborted) return undefined;
 			const reference =
 				this.slots.length >= this.perWindow
 					? this.slots[this.slots.length - this.perWindow]
@@ -42,7 +46,7 @@ export class RequestRateLimiter {
 			}
 			const wait = reference ? (reference.finishedAt as number) + this.windowMs - Date.now() : 0;
 			if (wait > 0) {
-				await sleep(wait);
+				if (!(await abortableSleep(wait, signal))) return undefined;
 				continue;
 			}
 			let resolve = () => {};

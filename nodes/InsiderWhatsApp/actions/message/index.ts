@@ -1,10 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { buildQuickReplyMessage } from '../../helpers/messages/quickReply';
+import type { MessageBuilder } from '../../helpers/messages/messageInput';
+import { recipientProperties, sendOptionsProperties } from './common.description';
 import { sendQuickReplyProperties } from './sendQuickReply.description';
 
-export { sendQuickReply } from './sendQuickReply.operation';
+/** Each send operation is only its message builder; the send pipeline does the rest. */
+export const messageBuilders: Record<string, MessageBuilder> = {
+	sendQuickReply: buildQuickReplyMessage,
+};
 
-/** The Message resource: each operation adds one option here and its own properties file. */
+/** The Message resource: the operation list, the recipient, each operation's fields, options. */
 export const messageProperties: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -23,5 +29,7 @@ export const messageProperties: INodeProperties[] = [
 		],
 		default: 'sendQuickReply',
 	},
+	...recipientProperties,
 	...sendQuickReplyProperties,
+	...sendOptionsProperties,
 ];

@@ -1,0 +1,62 @@
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+
+import type { ItemResult, PlannedMessage } from '../../transport/dispatcher';
+import type { InsiderFailure } from '../../transport/insiderErrors';
+import type { AcceptedItem } from '../../transport/nodeErrors';
+import { failureError, partialSendError } from '../../transport/nodeErrors';
+
+/** What happened to every input item: refused before sending, or sent with a result. */
+export interface SendRecord {
+	itemCount: number;
+	invalid: Map<number, Error>;
+	planned: Map<number, PlannedMessage>;
+	results: Map<number, ItemResult>;
+}
+
+/**
+ * One output item per input item, in input order, linked by pairedItem. Without Continue On
+ * Fail a failure is thrown instead, listing what Insider had already accepted.
+ */
+export function outputItems(
+	node: INode,
+	record: SendRecord,
+	continueOnFail: boolean,
+): INodeExecutionData[] {
+	const output: INodeExecutionData[] = [];
+	const accepted: AcceptedItem[] = [];
+	let firstFailure: { itemIndex: number; failure: InsiderFailure } | undefined;
+
+	for (let itemIndex = 0; itemIndex < record.itemCount; itemIndex++) {
+		const pairedItem = { item: itemIndex };
+		const validationError = record.invalid.get(itemIndex);
+		if (validationError) {
+			output.push({ json: { error: validationError.message, status: 'invalid' }, pairedItem });
+			continue;
+		}
+		const message = record.planned.get(itemIndex) as PlannedMessage;
+		const result = record.results.get(itemIndex) as ItemResult;
+		const phoneNumber = message.outgoing.phoneNumber;
+		const json: IDataObject = { phoneNumber };
+		if (result.status === 'accepted') {
+			json.key = result.key;
+			json.status = 'accepted';
+			accepted.push({ itemIndex, key: result.key, phoneNumber });
+		} else {
+			firstFailure = firstFailure ?? { itemIndex, failure: result.failure };
+			json.error = result.failure.message;
+			json.errorDescription = result.failure.description;
+			json.status = result.status;
+		}
+		if (message.from) json.from = message.from;
+		if (message.callbackUrl) json.callbackUrl = message.callbackUrl;
+		output.push({ json, pairedItem });
+	}
+
+	if (firstFailure && !continueOnFail) {
+		if (accepted.length === 0) {
+			throw failureError(node, firstFailure.failure, firstFailure.itemIndex);
+		}
+		throw partialSendError(node, firstFailure, accepted, record.itemCount);
+	}
+	return output;
+}
