@@ -81,9 +81,14 @@ export async function startReceiver(
 }
 
 /** Polls until `check` returns true, for events that arrive asynchronously. */
-export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition') {
+/** Polls `check` (which may be async) until it holds. */
+export async function waitFor(
+	check: () => boolean | Promise<boolean>,
+	timeoutMs = 5000,
+	what = 'condition',
+) {
 	const started = Date.now();
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() - started > timeoutMs)
 			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 10));

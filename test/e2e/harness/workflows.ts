@@ -15,7 +15,7 @@ export function credentials(sandboxUrl: string, apiKey: string, webhookToken: st
 
 type NodeJson = Record<string, unknown> & { name: string };
 
-function workflow(id: string, name: string, nodes: NodeJson[], chain: string[]) {
+export function workflow(id: string, name: string, nodes: NodeJson[], chain: string[]) {
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < chain.length - 1; i++) {
 		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
@@ -46,6 +46,9 @@ export function sendWorkflow(options: {
 	callbackUrl?: string;
 	continueOnFail?: boolean;
 	buttonTitle?: string;
+	/** `onReceived` answers the webhook at once and lets the campaign run on. */
+	responseMode?: 'lastNode' | 'onReceived';
+	sendOptions?: Record<string, unknown>;
 }) {
 	return workflow(
 		options.id,
@@ -59,8 +62,8 @@ export function sendWorkflow(options: {
 				parameters: {
 					httpMethod: 'POST',
 					path: options.path,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
+					responseMode: options.responseMode ?? 'lastNode',
+					...(options.responseMode === 'onReceived' ? {} : { responseData: 'allEntries' }),
 					options: {},
 				},
 			},
@@ -90,7 +93,10 @@ export function sendWorkflow(options: {
 							{ id: 'updates_no', title: 'No thanks' },
 						],
 					},
-					options: options.callbackUrl ? { callbackUrl: options.callbackUrl } : {},
+					options: {
+						...(options.callbackUrl ? { callbackUrl: options.callbackUrl } : {}),
+						...options.sendOptions,
+					},
 				},
 			},
 		],
