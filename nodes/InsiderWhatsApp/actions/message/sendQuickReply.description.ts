@@ -2,32 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { QUICK_REPLY_LIMITS as LIMITS } from '../../constants';
 
-// Option defaults are literals (n8n's linter reads them statically); they equal SENDING_DEFAULTS.
-
 const showFor = { resource: ['message'], operation: ['sendQuickReply'] };
 const mediaHeaderTypes = ['image', 'video', 'document'];
 
-/** Parameters of Message > Send Quick Reply. Their names are the workflow-JSON contract. */
+/** Fields of Message > Send Quick Reply (the recipient and options are common to every send). */
 export const sendQuickReplyProperties: INodeProperties[] = [
-	{
-		displayName:
-			'WhatsApp delivers this message only if the contact wrote to your number in the last 24 hours. Outside that window Insider reports <code>failed</code> (error 131047) to the Insider WhatsApp Trigger.',
-		name: 'windowNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: showFor },
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+905321234567',
-		description:
-			'Recipient in international format (E.164) with the country code. Spaces, dashes, dots and brackets are removed and a leading 00 becomes +.',
-		displayOptions: { show: showFor },
-	},
 	{
 		displayName: 'Header Type',
 		name: 'headerType',
@@ -165,60 +144,6 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 						description: `Returned when the button is tapped. Up to ${LIMITS.buttonId} characters, unique, no emoji, no leading or trailing spaces.`,
 					},
 				],
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showFor },
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: 50,
-				typeOptions: { minValue: 1, maxValue: 500 },
-				description: 'How many messages go in one API request. Read from the first item.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 0, maxValue: 20 },
-				description:
-					'How often a request Insider certainly did not accept (429 rate limit, 503 or code 2020 maintenance, connection refused) is tried again. Read from the first item.',
-			},
-			{
-				displayName: 'Requests Per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				default: 10,
-				typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
-				description:
-					"Client-side limit across the whole execution; Insider's default limit is 10 per API key. Read from the first item.",
-			},
-			{
-				displayName: 'Sender Number',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: '+15550783881',
-				description:
-					'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
-			},
-			{
-				displayName: 'Status Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description:
-					"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
 			},
 		],
 	},

@@ -1,13 +1,16 @@
-import { QUICK_REPLY_LIMITS as LIMITS } from '../constants';
-import { normalizePhoneNumber } from './phoneNumber';
-import { codePointLength, containsEmoji, containsMarkdown, slugify } from './text';
+import type { IDataObject } from 'n8n-workflow';
+
+import { QUICK_REPLY_LIMITS as LIMITS } from '../../constants';
+import { checkLength, checkNoMarkdown, requireHttpsUrl, requireText } from '../fieldChecks';
+import { containsEmoji, slugify } from '../text';
+import type { FieldReader } from './messageInput';
+import { MessageInputError } from './messageInput';
 
 export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document';
 export type MediaSource = 'link' | 'id';
 
 /** The node's parameters for one item, as the user filled them in. */
 export interface QuickReplyInput {
-	phoneNumber: string;
 	headerType: HeaderType;
 	headerText?: string;
 	headerMediaSource?: MediaSource;
@@ -43,54 +46,16 @@ export interface QuickReplyMessage {
 	};
 }
 
-export interface OutgoingMessage {
-	phoneNumber: string;
-	message: QuickReplyMessage;
-}
-
-/** A parameter value Insider would reject; `field` is the name the user sees in the node. */
-export class QuickReplyInputError extends Error {
-	constructor(
-		readonly field: string,
-		readonly problem: string,
-	) {
-		super(`${field}: ${problem}`);
-		this.name = 'QuickReplyInputError';
-	}
-}
-
-const HTTPS_URL = /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
-
-function checkLength(field: string, value: string, limit: number): void {
-	const length = codePointLength(value);
-	if (length > limit) {
-		throw new QuickReplyInputError(
-			field,
-			`${length} characters long; the limit is ${limit} characters`,
-		);
-	}
-}
-
-function requireText(field: string, value: string | undefined): string {
-	if (value === undefined || value.trim() === '') {
-		throw new QuickReplyInputError(field, 'is required and must not be empty');
-	}
-	return value;
-}
-
 function buildMediaHeader(input: QuickReplyInput): MediaObject {
 	const media: MediaObject = {};
 	if (input.headerMediaSource === 'id') {
 		media.id = requireText('Header Media ID', input.headerMediaId).trim();
 	} else {
-		const link = requireText('Header Media Link', input.headerMediaLink).trim();
-		if (!HTTPS_URL.test(link)) {
-			throw new QuickReplyInputError(
-				'Header Media Link',
-				`"${link}" is not an https URL; WhatsApp fetches header media only over https`,
-			);
-		}
-		media.link = link;
+		media.link = requireHttpsUrl(
+			'Header Media Link',
+			input.headerMediaLink,
+			'WhatsApp fetches header media only over https',
+		);
 	}
 	if (input.headerType === 'document' && input.headerFilename) {
 		media.filename = input.headerFilename.trim();
@@ -105,9 +70,7 @@ function buildHeader(input: QuickReplyInput): QuickReplyHeader | undefined {
 		case 'text': {
 			const text = requireText('Header Text', input.headerText);
 			checkLength('Header Text', text, LIMITS.headerText);
-			if (containsMarkdown(text)) {
-				throw new QuickReplyInputError('Header Text', 'must not contain markdown (*, _, ~ or ```)');
-			}
+			checkNoMarkdown('Header Text', text);
 			return { type: 'text', text };
 		}
 		case 'image':
@@ -117,7 +80,7 @@ function buildHeader(input: QuickReplyInput): QuickReplyHeader | undefined {
 		case 'document':
 			return { type: 'document', document: buildMediaHeader(input) };
 		default:
-			throw new QuickReplyInputError(
+			throw new MessageInputError(
 				'Header Type',
 				`"${String(input.headerType)}" is not one of none, text, image, video, document`,
 			);
@@ -127,7 +90,7 @@ function buildHeader(input: QuickReplyInput): QuickReplyHeader | undefined {
 function buildButtons(input: QuickReplyInput) {
 	const count = input.buttons.length;
 	if (count < LIMITS.minButtons || count > LIMITS.maxButtons) {
-		throw new QuickReplyInputError(
+		throw new MessageInputError(
 			'Buttons',
 			`${count} buttons given; a quick reply needs ${LIMITS.minButtons} to ${LIMITS.maxButtons}`,
 		);
@@ -138,12 +101,7 @@ function buildButtons(input: QuickReplyInput) {
 		const position = index + 1;
 		const title = requireText(`Button ${position} Title`, button.title);
 		checkLength(`Button ${position} Title`, title, LIMITS.buttonTitle);
-		if (containsMarkdown(title)) {
-			throw new QuickReplyInputError(
-				`Button ${position} Title`,
-				'must not contain markdown (*, _, ~ or ```)',
-			);
-		}
+		checkNoMarkdown(`Button ${position} Title`, title);
 		const id =
 			button.id === undefined || button.id === ''
 				? slugify(title) || `button_${position}`
@@ -151,20 +109,19 @@ function buildButtons(input: QuickReplyInput) {
 		const idField = `Button ${position} ID`;
 		checkLength(idField, id, LIMITS.buttonId);
 		if (id.trim() !== id) {
-			throw new QuickReplyInputError(idField, `"${id}" must not start or end with a space`);
+			throw new MessageInputError(idField, `"${id}" must not start or end with a space`);
 		}
-		if (containsEmoji(id))
-			throw new QuickReplyInputError(idField, `"${id}" must not contain emoji`);
+		if (containsEmoji(id)) throw new MessageInputError(idField, `"${id}" must not contain emoji`);
 
 		const titleKey = title.trim().toLowerCase();
 		if (seenTitles.has(titleKey)) {
-			throw new QuickReplyInputError(
+			throw new MessageInputError(
 				`Button ${position} Title`,
 				`"${title}" is already the title of button ${seenTitles.get(titleKey)}; titles must be unique`,
 			);
 		}
 		if (seenIds.has(id)) {
-			throw new QuickReplyInputError(
+			throw new MessageInputError(
 				idField,
 				`"${id}" is already the ID of button ${seenIds.get(id)}; IDs must be unique (an empty ID is derived from the title)`,
 			);
@@ -175,18 +132,30 @@ function buildButtons(input: QuickReplyInput) {
 	});
 }
 
+/** The quick-reply fields of one item, as the user filled them in. */
+export function readQuickReplyInput(read: FieldReader): QuickReplyInput {
+	const text = (name: string) => String(read(name, ''));
+	const headerType = read<HeaderType>('headerType', 'none');
+	const isMedia = headerType === 'image' || headerType === 'video' || headerType === 'document';
+	const mediaSource = isMedia ? read<MediaSource>('headerMediaSource', 'link') : undefined;
+	return {
+		headerType,
+		headerText: headerType === 'text' ? text('headerText') : undefined,
+		headerMediaSource: mediaSource,
+		headerMediaLink: mediaSource === 'link' ? text('headerMediaLink') : undefined,
+		headerMediaId: mediaSource === 'id' ? text('headerMediaId') : undefined,
+		headerFilename: headerType === 'document' ? text('headerFilename') : undefined,
+		bodyText: text('bodyText'),
+		footerText: text('footerText'),
+		buttons: read<QuickReplyInput['buttons']>('buttons.button', []),
+	};
+}
+
 /**
- * Checks one item's parameters against every documented limit and builds the message
- * Insider expects. Throws QuickReplyInputError before anything is sent.
+ * Checks one item's quick-reply fields against every documented limit and builds the message
+ * Insider expects. Throws MessageInputError before anything is sent.
  */
-export function buildQuickReplyMessage(input: QuickReplyInput): OutgoingMessage {
-	const phoneNumber = normalizePhoneNumber(requireText('Phone Number', input.phoneNumber));
-	if (phoneNumber === undefined) {
-		throw new QuickReplyInputError(
-			'Phone Number',
-			`"${input.phoneNumber}" is not a valid international number; use E.164: +, country code and number, 8 to 15 digits (for example +905321234567)`,
-		);
-	}
+export function quickReplyFromInput(input: QuickReplyInput): QuickReplyMessage {
 	const header = buildHeader(input);
 	const bodyText = requireText('Body Text', input.bodyText);
 	checkLength('Body Text', bodyText, LIMITS.bodyText);
@@ -202,5 +171,10 @@ export function buildQuickReplyMessage(input: QuickReplyInput): OutgoingMessage 
 		...(footerText.trim() !== '' ? { footer: { text: footerText } } : {}),
 		action: { buttons },
 	};
-	return { phoneNumber, message: { type: 'interactive', interactive } };
+	return { type: 'interactive', interactive };
+}
+
+/** Send Quick Reply's message builder. */
+export function buildQuickReplyMessage(read: FieldReader): IDataObject {
+	return quickReplyFromInput(readQuickReplyInput(read)) as unknown as IDataObject;
 }
