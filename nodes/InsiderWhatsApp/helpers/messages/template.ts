@@ -95,9 +95,9 @@ function buttonComponents(buttons: TemplateButtonInput[]): Component[] {
 	const seen = new Map<number, number>();
 	return buttons.map((button, position) => {
 		const at = `Button Parameter ${position + 1}`;
-		const rawIndex = String(button.index ?? '').trim();
+		const rawIndex = requireText(`${at} Index`, String(button.index ?? '')).trim();
 		const index = Number(rawIndex);
-		if (rawIndex === '' || !Number.isInteger(index) || index < 0) {
+		if (!Number.isInteger(index) || index < 0) {
 			throw new MessageInputError(
 				`${at} Index`,
 				`"${rawIndex}" is not a button index (0 for the template's first button)`,
