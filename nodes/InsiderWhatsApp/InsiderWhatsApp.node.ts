@@ -19,10 +19,9 @@ export class InsiderWhatsApp implements INodeType {
 		},
 		group: ['output'],
 		version: 1,
-		subtitle:
-			'={{$parameter["operation"] === "sendQuickReply" ? "Send Quick Reply" : $parameter["operation"]}}',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send conversational WhatsApp messages with quick-reply buttons through Insider (Insider One)',
+			'Send WhatsApp messages through Insider (Insider One): quick replies, text, media, lists, link buttons, locations and templates',
 		defaults: { name: 'Insider WhatsApp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,0 +1,88 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
+
+const showFor = { resource: ['message'], operation: ['sendMedia'] };
+
+/** Fields of Message > Send Media (the recipient and options are common to every send). */
+export const sendMediaProperties: INodeProperties[] = [
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		default: 'image',
+		options: [
+			{ name: 'Audio', value: 'audio', description: 'AAC, M4A, AMR, MP3 or OGG Opus, up to 16 MB' },
+			{
+				name: 'Document',
+				value: 'document',
+				description: 'PDF, text, CSV or Office file, up to 100 MB',
+			},
+			{ name: 'Image', value: 'image', description: 'JPEG or PNG, up to 5 MB' },
+			{
+				name: 'Sticker',
+				value: 'sticker',
+				description: 'WebP, up to 100 KB (500 KB animated)',
+			},
+			{ name: 'Video', value: 'video', description: 'MP4 or 3GP, up to 16 MB' },
+		],
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Media Source',
+		name: 'mediaSource',
+		type: 'options',
+		default: 'link',
+		options: [
+			{
+				name: 'Link',
+				value: 'link',
+				description: 'A public https URL WhatsApp downloads the file from',
+			},
+			{
+				name: 'Media ID',
+				value: 'id',
+				description: 'The ID of media already uploaded to WhatsApp',
+			},
+		],
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Media Link',
+		name: 'mediaLink',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/catalogue.pdf',
+		description: 'Public https URL of the file',
+		displayOptions: { show: { ...showFor, mediaSource: ['link'] } },
+	},
+	{
+		displayName: 'Media ID',
+		name: 'mediaId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of media uploaded to WhatsApp beforehand',
+		displayOptions: { show: { ...showFor, mediaSource: ['id'] } },
+	},
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		placeholder: 'Our new spring catalogue',
+		description: `Optional text under the media, up to ${MESSAGE_LIMITS.media.caption} characters. Audio and stickers have no caption.`,
+		displayOptions: { show: { ...showFor, mediaType: ['image', 'video', 'document'] } },
+	},
+	{
+		displayName: 'Filename',
+		name: 'filename',
+		type: 'string',
+		default: '',
+		placeholder: 'catalogue.pdf',
+		description: 'File name shown to the recipient for the document',
+		displayOptions: { show: { ...showFor, mediaType: ['document'] } },
+	},
+];
