@@ -12,28 +12,18 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { CallbackEventName } from '../shared/callbackEvent';
 import { CALLBACK_EVENT_NAMES, CALLBACK_EVENT_OPTIONS } from '../shared/callbackEvent';
-import { keepEvents, toItem } from '../shared/callbackItem';
-import { normalizeEvents } from '../shared/normalizeEvents';
+import { toItem } from '../shared/callbackItem';
+import { readCallbackEvents } from '../shared/readCallbackEvents';
 import type { TriggerAuthentication } from './authentication';
 import { presentedToken, tokensMatch } from './authentication';
 import { dropDuplicates } from './deduplicator';
+import { requestBody } from './requestBody';
 
 const MIN_TOKEN_LENGTH = 16;
 
 interface TriggerOptions {
 	deduplicate?: boolean;
 	includeRaw?: boolean;
-}
-
-/** The request body as an object: n8n parses JSON; text bodies are parsed here. */
-function readBody(context: IWebhookFunctions): unknown {
-	const body = context.getRequestObject().body as unknown;
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return undefined;
-	}
 }
 
 function reject(
@@ -207,11 +197,10 @@ export class InsiderWhatsAppTrigger implements INodeType {
 
 		const wanted = this.getNodeParameter('events', []) as CallbackEventName[];
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const body = readBody(this);
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-			return reject(this, 400, 'The body must be a JSON object');
-		}
-		let events = keepEvents(normalizeEvents(body), wanted);
+		const reading = readCallbackEvents(requestBody(this), wanted);
+		// Only a body that is not JSON is refused: Insider retries a 4xx ten times, then drops it.
+		if ('notJson' in reading) return reject(this, 400, `The body is not JSON: ${reading.notJson}`);
+		let { events } = reading;
 		if (options.deduplicate !== false) {
 			events = dropDuplicates(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
 		}
