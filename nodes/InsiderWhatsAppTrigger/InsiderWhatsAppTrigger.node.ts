@@ -1,7 +1,6 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IDataObject,
 	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
@@ -11,11 +10,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { CallbackEventName } from '../shared/callbackEvent';
+import { CALLBACK_EVENT_NAMES, CALLBACK_EVENT_OPTIONS } from '../shared/callbackEvent';
+import { toItem } from '../shared/callbackItem';
+import { readCallbackEvents } from '../shared/readCallbackEvents';
 import type { TriggerAuthentication } from './authentication';
 import { presentedToken, tokensMatch } from './authentication';
 import { dropDuplicates } from './deduplicator';
-import type { TriggerEvent, TriggerEventName } from './normalizeEvents';
-import { normalizeEvents } from './normalizeEvents';
+import { requestBody } from './requestBody';
 
 const MIN_TOKEN_LENGTH = 16;
 
@@ -33,33 +35,6 @@ function reject(
 	return { noWebhookResponse: true };
 }
 
-/** The request body as an object: n8n parses JSON; text bodies are parsed here. */
-function readBody(context: IWebhookFunctions): unknown {
-	const body = context.getRequestObject().body as unknown;
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return undefined;
-	}
-}
-
-/** The emitted fields, in a fixed order; `raw` only when asked for. */
-function toItem(event: TriggerEvent, includeRaw: boolean): IDataObject {
-	const item: IDataObject = {
-		event: event.event,
-		key: event.key,
-		messageId: event.messageId,
-		phoneNumber: event.phoneNumber,
-		timestamp: event.timestamp,
-		error: event.error as unknown as IDataObject | null,
-		reply: event.reply as unknown as IDataObject | null,
-		text: event.text,
-	};
-	if (includeRaw) item.raw = event.raw as IDataObject;
-	return item;
-}
-
 export class InsiderWhatsAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Insider WhatsApp Trigger',
@@ -70,8 +45,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["events"].length === 8 ? "All events" : $parameter["events"].join(", ")}}',
+		subtitle: `={{$parameter["events"].length === ${CALLBACK_EVENT_NAMES.length} ? "All events" : $parameter["events"].join(", ")}}`,
 		description:
 			'Starts the workflow when Insider reports a WhatsApp message status or the contact taps a button or replies',
 		defaults: { name: 'Insider WhatsApp Trigger' },
@@ -109,44 +83,10 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				default: ['accepted', 'sent', 'delivered', 'read', 'failed', 'reply', 'message', 'unknown'],
+				default: [...CALLBACK_EVENT_NAMES],
 				description:
 					'Which events start the workflow; a request whose events are all filtered out starts nothing',
-				options: [
-					{
-						name: 'Accepted',
-						value: 'accepted',
-						description: 'WhatsApp accepted the message for delivery',
-					},
-					{
-						name: 'Delivered',
-						value: 'delivered',
-						description: "The message reached the contact's phone",
-					},
-					{
-						name: 'Failed',
-						value: 'failed',
-						description:
-							'The message could not be delivered (for example error 131047: outside the 24-hour window)',
-					},
-					{
-						name: 'Message',
-						value: 'message',
-						description: 'The contact wrote something other than a button tap',
-					},
-					{ name: 'Read', value: 'read', description: 'The contact opened the message' },
-					{
-						name: 'Reply',
-						value: 'reply',
-						description: 'The contact tapped a quick-reply, list or template button',
-					},
-					{ name: 'Sent', value: 'sent', description: 'WhatsApp sent the message' },
-					{
-						name: 'Unknown',
-						value: 'unknown',
-						description: 'A payload the node does not recognise, passed on as it came',
-					},
-				],
+				options: CALLBACK_EVENT_OPTIONS,
 			},
 			{
 				displayName: 'Authentication',
@@ -255,14 +195,12 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				return reject(this, 401, 'unauthorized');
 		}
 
-		const body = readBody(this);
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-			return reject(this, 400, 'The body must be a JSON object');
-		}
-
-		const wanted = new Set(this.getNodeParameter('events', []) as TriggerEventName[]);
+		const wanted = this.getNodeParameter('events', []) as CallbackEventName[];
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		let events = normalizeEvents(body).filter((event) => wanted.has(event.event));
+		const reading = readCallbackEvents(requestBody(this), wanted);
+		// Only a body that is not JSON is refused: Insider retries a 4xx ten times, then drops it.
+		if ('notJson' in reading) return reject(this, 400, `The body is not JSON: ${reading.notJson}`);
+		let { events } = reading;
 		if (options.deduplicate !== false) {
 			events = dropDuplicates(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
 		}

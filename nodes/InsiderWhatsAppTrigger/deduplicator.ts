@@ -1,4 +1,4 @@
-import type { TriggerEvent } from './normalizeEvents';
+import type { CallbackEvent } from '../shared/callbackEvent';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_REMEMBERED_PER_NODE = 200_000;
@@ -11,7 +11,7 @@ const MAX_REMEMBERED_PER_NODE = 200_000;
 const seenByNode = new Map<string, Map<string, number>>();
 
 /** Events with no identity (unknown payloads) are never treated as duplicates. */
-function identity(event: TriggerEvent): string | undefined {
+function identity(event: CallbackEvent): string | undefined {
 	const id = event.key ?? event.messageId;
 	if (!id || event.event === 'unknown') return undefined;
 	return `${id}|${event.messageId ?? ''}|${event.event}|${event.sourceTimestamp ?? ''}`;
@@ -19,9 +19,9 @@ function identity(event: TriggerEvent): string | undefined {
 
 export function dropDuplicates(
 	nodeScope: string,
-	events: TriggerEvent[],
+	events: CallbackEvent[],
 	now = Date.now(),
-): TriggerEvent[] {
+): CallbackEvent[] {
 	let seen = seenByNode.get(nodeScope);
 	if (!seen) {
 		seen = new Map();

@@ -151,6 +151,8 @@ function testAdditionalData(
 export interface WebhookCall {
 	parameters: INode['parameters'];
 	body: unknown;
+	/** The bytes n8n read from the request, which it keeps beside the parsed body. */
+	rawBody?: Buffer;
 	headers?: Record<string, string>;
 	query?: Record<string, string>;
 	token?: string;
@@ -207,6 +209,7 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 		query: call.query ?? {},
 		params: {},
 		body: call.body,
+		rawBody: call.rawBody,
 	};
 	const additionalData = testAdditionalData(
 		call.token === undefined ? {} : { insiderWhatsAppWebhookApi: { token: call.token } },

@@ -1,265 +1,83 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
-import fs from 'fs';
-import path from 'path';
-
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the tokens are fake */
+import { CALLBACK_EVENT_NAMES } from '../../nodes/shared/callbackEvent';
 import { callTriggerWebhook } from '../support/engine';
+import { sample } from './expectedItems';
+import { requestAsN8nBuildsIt } from './n8nRequest';
+import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from './payloadCases';
 
-const SAMPLES = path.resolve(__dirname, '../fixtures/insider-samples');
-const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(SAMPLES, name), 'utf8'));
 const TOKEN = 'a-very-long-webhook-token-123';
-const ALL_EVENTS = [
-	'accepted',
-	'sent',
-	'delivered',
-	'read',
-	'failed',
-	'reply',
-	'message',
-	'unknown',
-];
+
+interface CallOptions {
+	parameters?: Record<string, unknown>;
+	headers?: Record<string, string>;
+	query?: Record<string, string>;
+	token?: string;
+	nodeId?: string;
+	/** Default: application/json; null sends none. */
+	contentType?: string | null;
+}
 
 let nodeCounter = 0;
-/** A fresh node id per call keeps deduplication from linking unrelated tests. */
-const call = (
-	body: unknown,
-	overrides: {
-		parameters?: Record<string, unknown>;
-		headers?: Record<string, string>;
-		query?: Record<string, string>;
-		token?: string;
-		nodeId?: string;
-	} = {},
-) =>
-	callTriggerWebhook({
+/**
+ * Posts `text` to the trigger as n8n hands it over. A fresh node id per call keeps
+ * deduplication from linking unrelated tests.
+ */
+const post = (text: string, overrides: CallOptions = {}) => {
+	const contentType =
+		overrides.contentType === undefined ? 'application/json' : overrides.contentType;
+	const request = requestAsN8nBuildsIt(text, contentType);
+	return callTriggerWebhook({
 		parameters: {
-			events: ALL_EVENTS,
+			events: CALLBACK_EVENT_NAMES,
 			authentication: 'none',
 			options: {},
 			...overrides.parameters,
 		},
-		body,
-		headers: overrides.headers,
+		body: request.body,
+		rawBody: request.rawBody,
+		headers: { ...request.headers, ...overrides.headers },
 		query: overrides.query,
 		token: overrides.token,
 		nodeId: overrides.nodeId ?? `node-${++nodeCounter}`,
 	});
+};
+const call = (body: unknown, overrides: CallOptions = {}) => post(JSON.stringify(body), overrides);
 const json = (result: Awaited<ReturnType<typeof call>>) =>
 	(result.items ?? []).map((item) => item.json);
 
-describe('every sample payload', () => {
-	test('Insider accepted event', async () => {
-		const result = await call(sample('callback-accepted.json'));
-		const [item] = json(result);
-		expect(item).toMatchObject({
-			event: 'accepted',
-			key: 'whatsapp-550e8400-e29b-41d4-a716-446655440000',
-			messageId: 'wamid.HBgLMTU1NTAwMDExMTEVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA',
-			phoneNumber: '+15550001111',
-			error: null,
-			reply: null,
-			text: null,
-			raw: sample('callback-accepted.json'),
-		});
-		expect(item.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-		expect(result.webhookResponse).toEqual({ received: true, events: 1 });
-	});
-
-	test('Insider error event becomes failed', async () => {
-		const [item] = json(await call(sample('callback-error.json')));
-		expect(item).toMatchObject({
-			event: 'failed',
-			key: 'whatsapp-550e8400-e29b-41d4-a716-446655440000',
-			error: {
-				code: 130429,
-				title: 'OAuthException',
-				message: '(#130429) Rate limit hit',
-				details:
-					'Message failed to send because there were too many messages sent from this phone number in a short period of time',
-			},
+describe('every body Insider may post gives its items', () => {
+	test.each(PAYLOAD_CASES.map((c) => [c.name, c] as const))('%s', async (_name, payloadCase) => {
+		const before = new Date();
+		const result = await post(payloadCase.body, { contentType: payloadCase.contentType });
+		const after = new Date();
+		const items = json(result);
+		expect(result.status).toBeUndefined();
+		expect(items).toEqual(resolveReceivedAt(payloadCase.expectedItems, items, before, after));
+		expect(result.webhookResponse).toEqual({
+			received: true,
+			events: payloadCase.expectedItems.length,
 		});
 	});
 
-	test('Meta status envelope (delivered)', async () => {
-		const [item] = json(await call(sample('meta-status-webhook.json')));
-		expect(item).toEqual({
-			event: 'delivered',
-			key: null,
-			messageId: 'wamid.HBgLMTU1NTAwMDExMTEVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA',
-			phoneNumber: '+15550001111',
-			timestamp: new Date(1750263773 * 1000).toISOString(),
-			error: null,
-			reply: null,
-			text: null,
-			raw: sample('meta-status-webhook.json').entry[0].changes[0].value.statuses[0],
-		});
-	});
+	test.each(REFUSED_BODIES.map((c) => [c.name, c] as const))(
+		'%s gets 400, saying it is not JSON, and starts nothing',
+		async (_name, refused) => {
+			const result = await post(refused.body, { contentType: refused.contentType });
+			expect(result.status).toBe(400);
+			const { message } = result.responseBody as { message: string };
+			if (refused.reason) expect(message).toBe(`The body is not JSON: ${refused.reason}`);
+			else expect(message).toMatch(/^The body is not JSON: \S/);
+			expect(result.items).toBeUndefined();
+		},
+	);
 
-	test('Meta failed status carries the 131047 error', async () => {
-		const [item] = json(await call(sample('meta-status-failed-webhook.json')));
-		expect(item.event).toBe('failed');
-		expect(item.error).toEqual({
-			code: 131047,
-			title: 'Re-engagement message',
-			message: 'Re-engagement message',
-			details:
-				'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+	test('a parsed JSON body without its bytes (as a unit test of n8n-core may hand it) is read', async () => {
+		const result = await callTriggerWebhook({
+			parameters: { events: CALLBACK_EVENT_NAMES, authentication: 'none', options: {} },
+			body: [sample('callback-accepted.json'), sample('callback-error.json')],
+			nodeId: 'no-raw-body',
 		});
-	});
-
-	test('Meta button reply', async () => {
-		const [item] = json(await call(sample('meta-button-reply-webhook.json')));
-		expect(item).toMatchObject({
-			event: 'reply',
-			messageId: 'wamid.HBgLMTU1NTAwMDExMTEVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
-			phoneNumber: '+15550001111',
-			timestamp: new Date(1750263800 * 1000).toISOString(),
-			reply: {
-				type: 'button',
-				id: 'updates_yes',
-				title: 'Yes please',
-				contextMessageId: 'wamid.HBgLMTU1NTAwMDExMTEVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA',
-			},
-			text: null,
-		});
-	});
-
-	test("the inner value of an envelope is recognised, with Insider's key", async () => {
-		const value = {
-			...sample('meta-status-webhook.json').entry[0].changes[0].value,
-			key: 'whatsapp-inner',
-		};
-		const [item] = json(await call(value));
-		expect(item).toMatchObject({
-			event: 'delivered',
-			key: 'whatsapp-inner',
-			phoneNumber: '+15550001111',
-		});
-	});
-
-	test('a key on the envelope or on the status is carried to the item', async () => {
-		const envelope = { ...sample('meta-status-webhook.json'), key: 'whatsapp-outer' };
-		expect(json(await call(envelope))[0].key).toBe('whatsapp-outer');
-		const inStatus = sample('meta-status-webhook.json');
-		inStatus.entry[0].changes[0].value.statuses[0].key = 'whatsapp-in-status';
-		expect(json(await call(inStatus))[0].key).toBe('whatsapp-in-status');
-	});
-});
-
-describe('several events and other shapes', () => {
-	test('an envelope with several statuses and messages gives one item each, statuses first', async () => {
-		const value = {
-			messaging_product: 'whatsapp',
-			statuses: [
-				{ id: 'wamid.1', status: 'sent', timestamp: '1750263771', recipient_id: '15550001111' },
-				{ id: 'wamid.2', status: 'read', timestamp: '1750263772', recipient_id: '15550002222' },
-			],
-			messages: [
-				{
-					from: '15550003333',
-					id: 'wamid.3',
-					timestamp: '1750263773',
-					type: 'text',
-					text: { body: 'Hello there' },
-				},
-				{
-					from: '15550004444',
-					id: 'wamid.4',
-					timestamp: '1750263774',
-					type: 'interactive',
-					interactive: {
-						type: 'list_reply',
-						list_reply: { id: 'row_2', title: 'Tuesday', description: 'Afternoon' },
-					},
-					context: { id: 'wamid.0' },
-				},
-				{
-					from: '15550005555',
-					id: 'wamid.5',
-					timestamp: '1750263775',
-					type: 'button',
-					button: { payload: 'CONFIRM', text: 'Confirm' },
-					context: { id: 'wamid.00' },
-				},
-			],
-		};
-		const envelope = {
-			object: 'whatsapp_business_account',
-			entry: [
-				{ id: '1', changes: [{ field: 'messages', value }] },
-				{
-					id: '2',
-					changes: [
-						{
-							field: 'messages',
-							value: {
-								statuses: [
-									{
-										id: 'wamid.6',
-										status: 'delivered',
-										timestamp: '1750263776',
-										recipient_id: '15550006666',
-									},
-								],
-							},
-						},
-					],
-				},
-			],
-		};
-		const items = json(await call(envelope));
-		expect(items.map((i) => i.event)).toEqual([
-			'sent',
-			'read',
-			'message',
-			'reply',
-			'reply',
-			'delivered',
-		]);
-		expect(items[2]).toMatchObject({
-			text: 'Hello there',
-			phoneNumber: '+15550003333',
-			reply: null,
-		});
-		expect(items[3].reply).toEqual({
-			type: 'list',
-			id: 'row_2',
-			title: 'Tuesday',
-			contextMessageId: 'wamid.0',
-		});
-		expect(items[4].reply).toEqual({
-			type: 'templateButton',
-			id: 'CONFIRM',
-			title: 'Confirm',
-			contextMessageId: 'wamid.00',
-		});
-	});
-
-	test('a flat object with key and status', async () => {
-		const [item] = json(
-			await call({
-				key: 'whatsapp-flat',
-				status: 'READ',
-				timestamp: '2026-11-24T10:00:00Z',
-				phoneNumber: '+15550001111',
-			}),
-		);
-		expect(item).toMatchObject({
-			event: 'read',
-			key: 'whatsapp-flat',
-			phoneNumber: '+15550001111',
-			timestamp: '2026-11-24T10:00:00.000Z',
-		});
-	});
-
-	test('a flat object with id and event', async () => {
-		const [item] = json(await call({ id: 'whatsapp-flat-2', event: 'delivered' }));
-		expect(item).toMatchObject({ event: 'delivered', key: 'whatsapp-flat-2' });
-	});
-
-	test('anything else comes out as unknown with its raw payload', async () => {
-		const body = { hello: 'world', nested: { a: 1 } };
-		const [item] = json(await call(body));
-		expect(item).toMatchObject({ event: 'unknown', key: null, raw: body });
+		expect(json(result).map((item) => item.event)).toEqual(['accepted', 'failed']);
 	});
 
 	test('includeRaw off leaves raw out', async () => {
@@ -406,22 +224,19 @@ describe('deduplication, filtering and malformed bodies', () => {
 		).toEqual(['read']);
 	});
 
-	test.each([
-		['a JSON array', [1, 2]],
-		['a number', 42],
-		['a text body that is not JSON', 'not json at all'],
-		['no body', undefined],
-	])('%s gets 400 and starts nothing', async (_what, body) => {
-		const result = await call(body);
-		expect(result.status).toBe(400);
-		expect(result.responseBody).toEqual({ message: 'The body must be a JSON object' });
-		expect(result.items).toBeUndefined();
+	test('the elements of a JSON array are deduplicated against each other', async () => {
+		const delivered = sample('meta-status-webhook.json');
+		const result = await call([delivered, delivered, sample('callback-accepted.json')]);
+		expect(json(result).map((item) => item.event)).toEqual(['delivered', 'accepted']);
+		expect(result.webhookResponse).toEqual({ received: true, events: 2 });
 	});
 
-	test('a JSON object sent as text is parsed', async () => {
-		expect(json(await call(JSON.stringify(sample('meta-status-webhook.json'))))[0].event).toBe(
-			'delivered',
+	test('the filter applies to every element of a JSON array', async () => {
+		const result = await call(
+			[sample('meta-status-webhook.json'), sample('meta-button-reply-webhook.json')],
+			{ parameters: { events: ['reply'] } },
 		);
+		expect(json(result).map((item) => item.event)).toEqual(['reply']);
 	});
 });
 

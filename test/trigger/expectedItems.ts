@@ -1,0 +1,110 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sample keys */
+/**
+ * The items the sample payloads must give, and the helpers to write expected items: fields
+ * default to null, and RECEIVED_AT marks a timestamp that is the time of receipt.
+ */
+import fs from 'fs';
+import path from 'path';
+
+/** Stands for "the time the request arrived" where a payload carries no time of its own. */
+export const RECEIVED_AT = '<time of receipt>';
+
+export interface ExpectedItem {
+	event: string;
+	key: string | null;
+	messageId: string | null;
+	phoneNumber: string | null;
+	timestamp: string;
+	error: Record<string, unknown> | null;
+	reply: Record<string, unknown> | null;
+	text: string | null;
+	raw: unknown;
+}
+
+const SAMPLES = path.resolve(__dirname, '../fixtures/insider-samples');
+export const sampleText = (name: string) => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
+export const sample = (name: string) => JSON.parse(sampleText(name));
+export const firstValue = (name: string) => sample(name).entry[0].changes[0].value;
+
+export const item = (fields: Partial<ExpectedItem> & Pick<ExpectedItem, 'event' | 'raw'>) => ({
+	key: null,
+	messageId: null,
+	phoneNumber: null,
+	timestamp: RECEIVED_AT,
+	error: null,
+	reply: null,
+	text: null,
+	...fields,
+});
+export const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
+
+const KEY = 'whatsapp-550e8400-e29b-41d4-a716-446655440000';
+const WAMID = 'wamid.HBgLMTU1NTAwMDExMTEVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA';
+
+export const accepted = item({
+	event: 'accepted',
+	key: KEY,
+	messageId: WAMID,
+	phoneNumber: '+15550001111',
+	raw: sample('callback-accepted.json'),
+});
+export const rateLimited = item({
+	event: 'failed',
+	key: KEY,
+	error: {
+		code: 130429,
+		title: 'OAuthException',
+		message: '(#130429) Rate limit hit',
+		details:
+			'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+	},
+	raw: sample('callback-error.json'),
+});
+export const delivered = item({
+	event: 'delivered',
+	messageId: WAMID,
+	phoneNumber: '+15550001111',
+	timestamp: iso(1750263773),
+	raw: firstValue('meta-status-webhook.json').statuses[0],
+});
+export const outsideWindow = item({
+	event: 'failed',
+	messageId: WAMID,
+	phoneNumber: '+15550001111',
+	timestamp: iso(1750263775),
+	error: {
+		code: 131047,
+		title: 'Re-engagement message',
+		message: 'Re-engagement message',
+		details:
+			'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+	},
+	raw: firstValue('meta-status-failed-webhook.json').statuses[0],
+});
+export const buttonTap = item({
+	event: 'reply',
+	messageId: 'wamid.HBgLMTU1NTAwMDExMTEVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
+	phoneNumber: '+15550001111',
+	timestamp: iso(1750263800),
+	reply: { type: 'button', id: 'updates_yes', title: 'Yes please', contextMessageId: WAMID },
+	raw: firstValue('meta-button-reply-webhook.json').messages[0],
+});
+
+/**
+ * The expected items with RECEIVED_AT replaced by the item's own timestamp when that lies
+ * between `before` and `after`, so a toEqual against the actual items checks it too.
+ */
+export function resolveReceivedAt(
+	expected: ExpectedItem[],
+	actual: Array<Record<string, unknown>>,
+	before: Date,
+	after: Date,
+): ExpectedItem[] {
+	return expected.map((expectedItem, index) => {
+		if (expectedItem.timestamp !== RECEIVED_AT) return expectedItem;
+		const stamp = String(actual[index]?.timestamp ?? '');
+		const time = Date.parse(stamp);
+		const inWindow = time >= before.getTime() && time <= after.getTime();
+		return inWindow ? { ...expectedItem, timestamp: stamp } : expectedItem;
+	});
+}
