@@ -9,6 +9,8 @@ const PUBLIC = path.join(__dirname, 'public');
 const FILES: Record<string, { file: string; type: string }> = {
 	'/': { file: 'index.html', type: 'text/html; charset=utf-8' },
 	'/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
+	'/preview.css': { file: 'preview.css', type: 'text/css; charset=utf-8' },
+	'/bubbles.js': { file: 'bubbles.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** Serves one preview file; returns false when the path is not one of them. */
