@@ -4,12 +4,11 @@
  * /v1/send and /v1/conversational/send, so both use it.
  */
 import { Checker, checkMessage, type ValidationProblem } from './rules';
+import { isObject } from './rules/checker';
 
 export type { ValidationProblem } from './rules';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Validates a whole send request; an empty result means Insider would accept it. */
 export function validateSendRequest(body: unknown): ValidationProblem[] {
