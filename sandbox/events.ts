@@ -74,15 +74,16 @@ export function statusEvent(
 	return metaEnvelope(businessNumber, { statuses: [entry] }, key);
 }
 
-interface Inbound {
+export interface Inbound {
 	businessNumber: string;
 	phoneNumber: string;
 	contactName?: string;
-	/** The message being answered (a button tap always answers one). */
+	/** The message being answered (a tap always answers one). */
 	context?: { waMessageId: string; key?: string };
 }
 
-function inboundEnvelope(inbound: Inbound, message: Record<string, unknown>) {
+/** Meta's inbound-message envelope; `message` holds the type and its type-specific fields. */
+export function inboundMessageEvent(inbound: Inbound, message: Record<string, unknown>) {
 	const entry: Record<string, unknown> = {
 		from: digits(inbound.phoneNumber),
 		id: newWaMessageId(),
@@ -106,13 +107,6 @@ function inboundEnvelope(inbound: Inbound, message: Record<string, unknown>) {
 	);
 }
 
-export function buttonReplyEvent(inbound: Inbound, button: { id: string; title: string }) {
-	return inboundEnvelope(inbound, {
-		type: 'interactive',
-		interactive: { type: 'button_reply', button_reply: { id: button.id, title: button.title } },
-	});
-}
-
 export function textReplyEvent(inbound: Inbound, text: string) {
-	return inboundEnvelope(inbound, { type: 'text', text: { body: text } });
+	return inboundMessageEvent(inbound, { type: 'text', text: { body: text } });
 }

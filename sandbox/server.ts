@@ -1,77 +1,25 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import { randomUUID } from 'crypto';
-import fs from 'fs';
 import http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import path from 'path';
 
+import { handleAdmin } from './adminApi';
 import { Deliverer } from './delivery';
-import {
-	acceptedEvent,
-	buttonReplyEvent,
-	newWaMessageId,
-	statusEvent,
-	textReplyEvent,
-} from './events';
-import type { FaultSpec } from './faults';
+import { inboundMessageEvent, newWaMessageId, textReplyEvent } from './events';
 import { FaultBook } from './faults';
-import type { ResolvedOptions, SandboxOptions, StatusEvent, WebhookConfig } from './options';
+import { HttpProblem, mask, sendJson } from './httpIo';
+import { handleSend, SEND_ENDPOINTS } from './insiderApi';
+import type { ResolvedOptions, SandboxOptions, WebhookConfig } from './options';
 import { resolveOptions } from './options';
+import { servePreview } from './preview';
 import { SlidingWindowLimiter } from './rateLimiter';
-import {
-	decodeErrorBody,
-	rejectedRecipientProblems,
-	validateSendRequest,
-	validationErrorBody,
-} from './validation';
+import type { RecordedMessage, RecordedRequest } from './records';
+import { reportStatuses } from './statusReporter';
+import type { TapTarget } from './taps';
+import { resolveTap } from './taps';
 
-export interface RecordedMessage {
-	key: string;
-	waMessageId: string;
-	endpoint: string;
-	/** The API key that sent it, masked to its last 4 characters. */
-	apiKey: string;
-	from?: string;
-	callback?: string;
-	phoneNumber: string;
-	message: Record<string, unknown>;
-	receivedAt: string;
-	requestId: string;
-	status: 'accepted' | StatusEvent | 'failed';
-	replies: Array<{ at: string; buttonId?: string; title?: string; text?: string }>;
-}
-
-export interface RecordedRequest {
-	id: string;
-	endpoint: string;
-	at: string;
-	apiKey: string;
-	userAgent: string;
-	statusCode: number;
-	messageCount: number;
-	fault?: string;
-}
-
-const IP_RESTRICTED = { message: 'ip-restricted', error: { message: 'ip-restricted', code: 1088 } };
-const UNAUTHORIZED = { message: 'unauthorized' };
-const MAINTENANCE = {
-	message: 'maintenance mode is active',
-	error: { code: 2020, message: 'maintenance mode is active' },
-};
-const SEND_ENDPOINTS = new Set(['/v1/conversational/send', '/v1/send']);
-const PREVIEW_PAGE = path.join(__dirname, 'public', 'index.html');
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
-
-const mask = (secret: string) => (secret ? `…${secret.slice(-4)}` : '');
-
-class HttpProblem extends Error {
-	constructor(
-		readonly statusCode: number,
-		message: string,
-	) {
-		super(message);
-	}
-}
+export type { RecordedMessage, RecordedReply, RecordedRequest } from './records';
+export type { TapTarget } from './taps';
 
 /**
  * A local emulator of Insider's WhatsApp Conversational API: send endpoints with Insider's
@@ -103,7 +51,7 @@ export class InsiderSandbox {
 		this.server = http.createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => {
 				const statusCode = error instanceof HttpProblem ? error.statusCode : 500;
-				if (!response.headersSent) this.json(response, statusCode, { message: error.message });
+				if (!response.headersSent) sendJson(response, statusCode, { message: error.message });
 			});
 		});
 		this.server.on('connection', (socket) => {
@@ -156,6 +104,25 @@ export class InsiderSandbox {
 		this.deliverer.timeScale = this.options.timeScale;
 	}
 
+	/** The settings the admin API shows; API keys and the webhook token are secrets, never echoed. */
+	publicConfig() {
+		const { host, port, rateLimitPerSecond, timeScale, eventIntervalMs } = this.options;
+		const { statusEvents, failingRecipients, businessNumber, webhook } = this.options;
+		return {
+			host,
+			port,
+			rateLimitPerSecond,
+			timeScale,
+			eventIntervalMs,
+			statusEvents,
+			failingRecipients,
+			businessNumber,
+			webhook: webhook
+				? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined }
+				: null,
+		};
+	}
+
 	reset(): void {
 		this.messages.length = 0;
 		this.requests.length = 0;
@@ -166,28 +133,37 @@ export class InsiderSandbox {
 
 	/** The user taps a quick-reply button of a recorded message. */
 	async tapButton(key: string, buttonId: string): Promise<boolean> {
+		return await this.tap(key, { buttonId });
+	}
+
+	/** The user picks a row of a recorded list message. */
+	async tapListRow(key: string, rowId: string): Promise<boolean> {
+		return await this.tap(key, { rowId });
+	}
+
+	/**
+	 * The user taps a quick-reply button of a recorded template message, named by its component
+	 * index or its payload; `text` is the button's label as the template shows it.
+	 */
+	async tapTemplateButton(
+		key: string,
+		button: { buttonIndex?: number; payload?: string; text?: string },
+	): Promise<boolean> {
+		return await this.tap(key, button);
+	}
+
+	/** The user taps something in a recorded message; Meta's inbound message goes to the webhook. */
+	async tap(key: string, target: TapTarget): Promise<boolean> {
 		const message = this.findMessage(key);
-		const buttons = (
-			(
-				message.message.interactive as {
-					action?: { buttons?: Array<{ reply: { id: string; title: string } }> };
-				}
-			)?.action?.buttons ?? []
-		).map((b) => b.reply);
-		const button = buttons.find((b) => b.id === buttonId);
-		if (!button) throw new HttpProblem(404, `message ${key} has no button with id "${buttonId}"`);
-		message.replies.push({
-			at: new Date().toISOString(),
-			buttonId: button.id,
-			title: button.title,
-		});
-		const payload = buttonReplyEvent(
+		const { reply, inbound } = resolveTap(message, target);
+		message.replies.push({ at: new Date().toISOString(), ...reply });
+		const payload = inboundMessageEvent(
 			{
 				businessNumber: this.options.businessNumber,
 				phoneNumber: message.phoneNumber,
 				context: { waMessageId: message.waMessageId, key },
 			},
-			button,
+			inbound,
 		);
 		return await this.toWebhook('reply', key, payload);
 	}
@@ -239,100 +215,24 @@ export class InsiderSandbox {
 	private async handle(request: http.IncomingMessage, response: http.ServerResponse) {
 		const url = new URL(request.url ?? '/', 'http://sandbox');
 		if (request.method === 'POST' && SEND_ENDPOINTS.has(url.pathname))
-			return await this.handleSend(url.pathname, request, response);
-		if (url.pathname.startsWith('/sandbox/')) return await this.handleAdmin(url, request, response);
-		if (request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
-			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-			return response.end(fs.readFileSync(PREVIEW_PAGE));
-		}
-		this.json(response, 404, { message: 'not found' });
+			return await handleSend(this.sendContext, url.pathname, request, response);
+		if (url.pathname.startsWith('/sandbox/'))
+			return await handleAdmin(this, url, request, response);
+		if (request.method === 'GET' && servePreview(url.pathname, response)) return;
+		sendJson(response, 404, { message: 'not found' });
 	}
 
-	private async handleSend(
-		endpoint: string,
-		request: http.IncomingMessage,
-		response: http.ServerResponse,
-	) {
-		const raw = await readBody(request);
-		const apiKey = String(request.headers['x-ins-auth-key'] ?? '');
-		const userAgent = String(request.headers['user-agent'] ?? '');
-		const log: RecordedRequest = {
-			id: randomUUID(),
-			endpoint,
-			at: new Date().toISOString(),
-			apiKey: mask(apiKey),
-			userAgent,
-			statusCode: 0,
-			messageCount: 0,
+	private get sendContext() {
+		return {
+			options: this.options,
+			faults: this.faults,
+			limiter: this.limiter,
+			requests: this.requests,
+			accept: this.accept.bind(this),
 		};
-		this.requests.push(log);
-		const answer = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => {
-			log.statusCode = statusCode;
-			this.json(response, statusCode, body, headers);
-		};
-
-		// Order of checks: Insider's firewall, then authentication, then the key's IP allow-list.
-		if (userAgent.trim() === '') return answer(403, IP_RESTRICTED);
-		if (!this.options.keys.includes(apiKey)) return answer(401, UNAUTHORIZED);
-		if (this.options.ipRestrictedKeys.includes(apiKey)) return answer(403, IP_RESTRICTED);
-
-		const fault = this.faults.take(apiKey);
-		if (fault) log.fault = fault.kind;
-		if (fault && (await this.answerWithFault(fault, request, response, answer))) return;
-		if (!this.limiter.allow(apiKey)) return answer(429, { message: 'too many requests' });
-
-		let body: Record<string, unknown>;
-		try {
-			body = JSON.parse(raw.toString('utf8'));
-		} catch (error) {
-			return answer(400, decodeErrorBody((error as Error).message));
-		}
-		const problems = [
-			...validateSendRequest(body),
-			...rejectedRecipientProblems(body, this.options.rejectedRecipients),
-		];
-		if (problems.length) return answer(400, validationErrorBody(problems));
-
-		const keys = this.accept(endpoint, apiKey, body, log);
-		if (fault?.kind === 'accept-then-reset') {
-			log.statusCode = -1;
-			return request.socket.destroy();
-		}
-		answer(200, { keys });
 	}
 
-	/** Applies a scripted fault; returns true when the fault answered the request itself. */
-	private async answerWithFault(
-		fault: FaultSpec,
-		request: http.IncomingMessage,
-		response: http.ServerResponse,
-		answer: (statusCode: number, body: unknown, headers?: Record<string, string>) => void,
-	): Promise<boolean> {
-		const retryAfter: Record<string, string> =
-			fault.retryAfterSeconds !== undefined
-				? { 'Retry-After': String(fault.retryAfterSeconds) }
-				: {};
-		switch (fault.kind) {
-			case 'rate-limit':
-				answer(429, { message: 'too many requests' }, retryAfter);
-				return true;
-			case 'server-error':
-				answer(500, { message: 'internal server error' });
-				return true;
-			case 'maintenance':
-				answer(503, MAINTENANCE, retryAfter);
-				return true;
-			case 'reset':
-				request.socket.destroy();
-				return true;
-			case 'delay':
-				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
-				return response.destroyed;
-			default:
-				return false;
-		}
-	}
-
+	/** Records each message of a validated request and starts its status reports. */
 	private accept(
 		endpoint: string,
 		apiKey: string,
@@ -360,174 +260,10 @@ export class InsiderSandbox {
 				replies: [],
 			};
 			this.messages.push(recorded);
-			this.deliverer.later(0, () => void this.reportStatuses(recorded));
+			this.deliverer.later(0, () => void reportStatuses(recorded, this.options, this.deliverer));
 			return recorded.key;
 		});
 	}
-
-	/** Walks one message through accepted, sent, delivered, read (or failed), posting each to its callback. */
-	private async reportStatuses(message: RecordedMessage) {
-		const { businessNumber, failingRecipients, statusEvents } = this.options;
-		const fails = failingRecipients.includes(message.phoneNumber);
-		const steps: Array<{ event: string; status?: RecordedMessage['status']; payload: unknown }> = [
-			{
-				event: 'accepted',
-				payload: acceptedEvent(message.key, message.phoneNumber, message.waMessageId),
-			},
-			...(fails ? (['failed'] as const) : statusEvents).map((status) => ({
-				event: status,
-				status,
-				payload: statusEvent(
-					businessNumber,
-					message.key,
-					message.phoneNumber,
-					message.waMessageId,
-					status,
-				),
-			})),
-		];
-		for (const [index, step] of steps.entries()) {
-			if (index > 0)
-				await new Promise<void>((resolve) =>
-					this.deliverer.later(this.options.eventIntervalMs, resolve),
-				);
-			if (step.status) message.status = step.status;
-			if (message.callback) {
-				await this.deliverer.deliver({
-					target: 'callback',
-					url: message.callback,
-					event: step.event,
-					key: message.key,
-					payload: step.payload,
-				});
-			}
-		}
-	}
-
-	private async handleAdmin(
-		url: URL,
-		request: http.IncomingMessage,
-		response: http.ServerResponse,
-	) {
-		const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
-		const input = async () => {
-			const raw = (await readBody(request)).toString('utf8');
-			try {
-				return (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
-			} catch {
-				throw new HttpProblem(400, 'the body must be JSON');
-			}
-		};
-		switch (route) {
-			case 'GET /sandbox/health':
-				return this.json(response, 200, { ok: true });
-			case 'GET /sandbox/messages':
-				return this.json(response, 200, { messages: this.messages });
-			case 'DELETE /sandbox/messages':
-				this.reset();
-				return this.json(response, 200, { cleared: true });
-			case 'GET /sandbox/requests':
-				return this.json(response, 200, { requests: this.requests });
-			case 'GET /sandbox/callbacks':
-				return this.json(response, 200, { attempts: this.callbackAttempts });
-			case 'GET /sandbox/faults':
-				return this.json(response, 200, { faults: this.faults.list() });
-			case 'POST /sandbox/faults': {
-				const body = await input();
-				const specs = (Array.isArray(body.faults) ? body.faults : [body]) as FaultSpec[];
-				try {
-					specs.forEach((spec) => this.faults.add(spec));
-				} catch (error) {
-					throw new HttpProblem(400, (error as Error).message);
-				}
-				return this.json(response, 200, { faults: this.faults.list() });
-			}
-			case 'DELETE /sandbox/faults':
-				this.faults.clear();
-				return this.json(response, 200, { faults: [] });
-			case 'GET /sandbox/config':
-				return this.json(response, 200, this.publicConfig());
-			case 'PUT /sandbox/config':
-				this.configure((await input()) as Parameters<InsiderSandbox['configure']>[0]);
-				return this.json(response, 200, this.publicConfig());
-			case 'POST /sandbox/tap': {
-				const body = await input();
-				const delivered = await this.tapButton(String(body.key ?? ''), String(body.buttonId ?? ''));
-				return this.json(response, 200, { delivered });
-			}
-			case 'POST /sandbox/reply': {
-				const body = await input();
-				const delivered = await this.sendReply(String(body.text ?? ''), {
-					key: body.key as string | undefined,
-					phoneNumber: body.phoneNumber as string | undefined,
-				});
-				return this.json(response, 200, { delivered });
-			}
-			default:
-				throw new HttpProblem(404, `no admin route ${route}`);
-		}
-	}
-
-	private publicConfig() {
-		// API keys and the webhook token are secrets: never echo them.
-		const {
-			host,
-			port,
-			rateLimitPerSecond,
-			timeScale,
-			eventIntervalMs,
-			statusEvents,
-			failingRecipients,
-			businessNumber,
-			webhook,
-		} = this.options;
-		return {
-			host,
-			port,
-			rateLimitPerSecond,
-			timeScale,
-			eventIntervalMs,
-			statusEvents,
-			failingRecipients,
-			businessNumber,
-			webhook: webhook
-				? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined }
-				: null,
-		};
-	}
-
-	private json(
-		response: http.ServerResponse,
-		statusCode: number,
-		body: unknown,
-		headers: Record<string, string> = {},
-	) {
-		const text = JSON.stringify(body);
-		response.writeHead(statusCode, {
-			'Content-Type': 'application/json',
-			'Content-Length': Buffer.byteLength(text),
-			...headers,
-		});
-		response.end(text);
-	}
-}
-
-function readBody(request: http.IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		request.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new HttpProblem(413, 'request body too large'));
-				request.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		request.on('end', () => resolve(Buffer.concat(chunks)));
-		request.on('error', reject);
-	});
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<InsiderSandbox> {

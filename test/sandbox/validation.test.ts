@@ -172,7 +172,10 @@ describe('quick-reply validation over HTTP', () => {
 	test('text, media and template messages go through /v1/send structurally checked', async () => {
 		const ok = await postSend(
 			sandbox.url,
-			sendBody({ type: 'template', template: { name: 'order_update' } }),
+			sendBody({
+				type: 'template',
+				template: { name: 'order_update', language: { code: 'en' } },
+			}),
 			{},
 			'/v1/send',
 		);
