@@ -60,6 +60,7 @@ export async function handleSend(
 		userAgent,
 		statusCode: 0,
 		messageCount: 0,
+		body: raw.toString('utf8'),
 	};
 	context.requests.push(log);
 	const answer: Answer = (statusCode, body, headers = {}) => {

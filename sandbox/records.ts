@@ -41,5 +41,7 @@ export interface RecordedRequest {
 	userAgent: string;
 	statusCode: number;
 	messageCount: number;
+	/** The request body exactly as it arrived (UTF-8), so tests can compare bytes. */
+	body: string;
 	fault?: string;
 }
