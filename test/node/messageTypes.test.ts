@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Every message operation in n8n-core's engine against the sandbox: the exact request body
  * Insider receives, and each limit at its boundary (accepted by the sandbox) and one past it
