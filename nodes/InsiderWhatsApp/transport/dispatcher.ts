@@ -5,7 +5,7 @@ import { backoffDelay } from './backoff';
 import type { InsiderFailure } from './insiderErrors';
 import { notSentAfterStop } from './insiderErrors';
 import type { SendOutcome } from './insiderClient';
-import { RequestRateLimiter } from './rateLimiter';
+import type { RequestRateLimiter } from './rateLimiter';
 
 /** Which Insider endpoint a message goes to; Insider documents the same envelope for both. */
 export type SendEndpoint = 'conversational' | 'transactional';
@@ -45,6 +45,8 @@ export interface DispatchSettings {
 	stopAfterFirstFailure: boolean;
 	/** The execution's cancel signal: once it fires, no new request starts. */
 	abortSignal?: AbortSignal;
+	/** Shared by everything that sends with the same API key (see limiterForKey). */
+	limiter: RequestRateLimiter;
 }
 
 const STOPPED = 'The execution was stopped';
@@ -60,7 +62,7 @@ export async function dispatchBatches(
 	settings: DispatchSettings,
 	send: (batch: Batch) => Promise<SendOutcome>,
 ): Promise<Map<number, ItemResult>> {
-	const limiter = new RequestRateLimiter(settings.requestsPerSecond);
+	const { limiter } = settings;
 	const results = new Map<number, ItemResult>();
 	const signal = settings.abortSignal;
 	let stopReason: string | undefined;
@@ -77,7 +79,7 @@ export async function dispatchBatches(
 	/** Undefined when sending stopped while this batch waited for its turn. */
 	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
 		for (let attempt = 0; ; attempt++) {
-			const answered = await limiter.acquire(signal);
+			const answered = await limiter.acquire(settings.requestsPerSecond, signal);
 			if (!answered) return stopped();
 			if (stopReason !== undefined) {
 				answered();

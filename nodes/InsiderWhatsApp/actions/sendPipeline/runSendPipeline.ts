@@ -10,6 +10,7 @@ import { batchesOf, streamedBatches } from '../../transport/batching';
 import type { BatchSource, PlannedMessage } from '../../transport/dispatcher';
 import { dispatchBatches } from '../../transport/dispatcher';
 import { sendOnce } from '../../transport/insiderClient';
+import { limiterForKey } from '../../transport/rateLimiter';
 import { baseUrlOf, sendPathOf, toRequestBody } from '../../transport/requestBody';
 import type { SendOptions } from './planMessage';
 import { planMessage } from './planMessage';
@@ -88,11 +89,14 @@ export async function runSendPipeline(
 		source = batchesOf(messages, settings.batchSize);
 	}
 
-	const credentials = await this.getCredentials<{ baseUrl?: string }>('insiderWhatsAppApi');
+	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(
+		'insiderWhatsAppApi',
+	);
 	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
+	const limiter = limiterForKey(baseUrl, String(credentials.apiKey ?? ''));
 	record.results = await dispatchBatches(
 		source,
-		{ ...settings, stopAfterFirstFailure: !continueOnFail, abortSignal: signal },
+		{ ...settings, stopAfterFirstFailure: !continueOnFail, abortSignal: signal, limiter },
 		async (batch) => await sendOnce(this, baseUrl, sendPathOf(batch), toRequestBody(batch)),
 	);
 	return outputItems(this.getNode(), record, continueOnFail);
