@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
 
 const INTERACTIVE = MESSAGE_LIMITS.interactive;
-const showFor = { resource: ['message'], operation: ['sendCtaUrl'] };
 const mediaHeaderTypes = ['image', 'video', 'document'];
 
 /** Fields of Message > Send Link Button (the recipient and options are common to every send). */
-export const sendCtaUrlProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Header Type',
 		name: 'headerType',
@@ -29,7 +29,6 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 			{ name: 'Video', value: 'video', description: 'An MP4 or 3GP video, up to 16 MB' },
 		],
 		description: 'What appears above the message body',
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Header Text',
@@ -39,7 +38,9 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Your invoice is ready',
 		description: `Up to ${INTERACTIVE.headerText} characters. Emoji are allowed, markdown is not.`,
-		displayOptions: { show: { ...showFor, headerType: ['text'] } },
+		displayOptions: {
+			show: { headerType: ['text'] },
+		},
 	},
 	{
 		displayName: 'Header Media Source',
@@ -58,7 +59,9 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 				description: 'The ID of media already uploaded to WhatsApp',
 			},
 		],
-		displayOptions: { show: { ...showFor, headerType: mediaHeaderTypes } },
+		displayOptions: {
+			show: { headerType: mediaHeaderTypes },
+		},
 	},
 	{
 		displayName: 'Header Media Link',
@@ -69,7 +72,7 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		placeholder: 'https://example.com/image.png',
 		description: 'Public https URL of the image, video or document',
 		displayOptions: {
-			show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['link'] },
+			show: { headerType: mediaHeaderTypes, headerMediaSource: ['link'] },
 		},
 	},
 	{
@@ -80,7 +83,7 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		default: '',
 		description: 'ID of media uploaded to WhatsApp beforehand',
 		displayOptions: {
-			show: { ...showFor, headerType: mediaHeaderTypes, headerMediaSource: ['id'] },
+			show: { headerType: mediaHeaderTypes, headerMediaSource: ['id'] },
 		},
 	},
 	{
@@ -90,7 +93,9 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'invoice.pdf',
 		description: 'File name shown to the recipient for the document',
-		displayOptions: { show: { ...showFor, headerType: ['document'] } },
+		displayOptions: {
+			show: { headerType: ['document'] },
+		},
 	},
 	{
 		displayName: 'Body Text',
@@ -101,7 +106,6 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		placeholder: 'Track your parcel on our website.',
 		description: `The message itself, up to ${INTERACTIVE.bodyText} characters. Emoji and WhatsApp markdown (*bold*, _italic_) are allowed.`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Footer Text',
@@ -110,7 +114,6 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Reply STOP to opt out',
 		description: `Optional grey line under the body, up to ${INTERACTIVE.footerText} characters`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Button Text',
@@ -120,7 +123,6 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Track parcel',
 		description: `Label of the button, up to ${MESSAGE_LIMITS.ctaUrl.buttonText} characters`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'URL',
@@ -130,6 +132,10 @@ export const sendCtaUrlProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/track?order=1234',
 		description: 'The https address the button opens',
-		displayOptions: { show: showFor },
 	},
 ];
+
+export const sendCtaUrlProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendCtaUrl'] } },
+	properties,
+);

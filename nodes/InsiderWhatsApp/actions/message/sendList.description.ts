@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
 
 const LIMITS = MESSAGE_LIMITS.list;
 const INTERACTIVE = MESSAGE_LIMITS.interactive;
-const showFor = { resource: ['message'], operation: ['sendList'] };
 
 /** Fields of Message > Send List (the recipient and options are common to every send). */
-export const sendListProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Header Text',
 		name: 'headerText',
@@ -15,7 +15,6 @@ export const sendListProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Our opening hours',
 		description: `Optional bold line above the body, up to ${INTERACTIVE.headerText} characters. Emoji are allowed, markdown is not.`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Body Text',
@@ -26,7 +25,6 @@ export const sendListProperties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		placeholder: 'Which store would you like to visit?',
 		description: `The message itself, up to ${INTERACTIVE.bodyText} characters. Emoji and WhatsApp markdown (*bold*, _italic_) are allowed.`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Footer Text',
@@ -35,7 +33,6 @@ export const sendListProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Reply STOP to opt out',
 		description: `Optional grey line under the body, up to ${INTERACTIVE.footerText} characters`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Button Text',
@@ -45,7 +42,6 @@ export const sendListProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Choose a store',
 		description: `Label of the button that opens the list, up to ${LIMITS.buttonText} characters`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Sections',
@@ -56,7 +52,6 @@ export const sendListProperties: INodeProperties[] = [
 		default: {},
 		typeOptions: { multipleValues: true, sortable: true, multipleValueButtonText: 'Add Section' },
 		description: `Groups of rows the contact picks one from: 1 to ${LIMITS.maxRows} rows in all sections together. The picked row's ID comes back to the Insider WhatsApp Trigger.`,
-		displayOptions: { show: showFor },
 		options: [
 			{
 				displayName: 'Section',
@@ -122,3 +117,8 @@ export const sendListProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const sendListProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendList'] } },
+	properties,
+);

@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
 
 const { latitude: maxLatitude, longitude: maxLongitude } = MESSAGE_LIMITS.location;
 
-const showFor = { resource: ['message'], operation: ['sendLocation'] };
-
 /** Fields of Message > Send Location (the recipient and options are common to every send). */
-export const sendLocationProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
@@ -17,7 +16,6 @@ export const sendLocationProperties: INodeProperties[] = [
 		typeOptions: { minValue: -maxLatitude, maxValue: maxLatitude },
 		placeholder: '41.0082',
 		description: `Decimal degrees, -${maxLatitude} (south) to ${maxLatitude} (north). A numeric string from an expression works too.`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Longitude',
@@ -28,7 +26,6 @@ export const sendLocationProperties: INodeProperties[] = [
 		typeOptions: { minValue: -maxLongitude, maxValue: maxLongitude },
 		placeholder: '28.9784',
 		description: `Decimal degrees, -${maxLongitude} (west) to ${maxLongitude} (east). A numeric string from an expression works too.`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Name',
@@ -37,7 +34,6 @@ export const sendLocationProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Istanbul Store',
 		description: 'Optional name of the place, shown above the address',
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Address',
@@ -46,6 +42,10 @@ export const sendLocationProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Istiklal Cd. 1, 34433 Beyoglu/Istanbul',
 		description: 'Optional address of the place',
-		displayOptions: { show: showFor },
 	},
 ];
+
+export const sendLocationProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendLocation'] } },
+	properties,
+);

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
 
-const showFor = { resource: ['message'], operation: ['sendMedia'] };
-
 /** Fields of Message > Send Media (the recipient and options are common to every send). */
-export const sendMediaProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Media Type',
 		name: 'mediaType',
@@ -26,7 +25,6 @@ export const sendMediaProperties: INodeProperties[] = [
 			},
 			{ name: 'Video', value: 'video', description: 'MP4 or 3GP, up to 16 MB' },
 		],
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Media Source',
@@ -45,7 +43,6 @@ export const sendMediaProperties: INodeProperties[] = [
 				description: 'The ID of media already uploaded to WhatsApp',
 			},
 		],
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Media Link',
@@ -55,7 +52,9 @@ export const sendMediaProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/catalogue.pdf',
 		description: 'Public https URL of the file',
-		displayOptions: { show: { ...showFor, mediaSource: ['link'] } },
+		displayOptions: {
+			show: { mediaSource: ['link'] },
+		},
 	},
 	{
 		displayName: 'Media ID',
@@ -64,7 +63,9 @@ export const sendMediaProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'ID of media uploaded to WhatsApp beforehand',
-		displayOptions: { show: { ...showFor, mediaSource: ['id'] } },
+		displayOptions: {
+			show: { mediaSource: ['id'] },
+		},
 	},
 	{
 		displayName: 'Caption',
@@ -74,7 +75,9 @@ export const sendMediaProperties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		placeholder: 'Our new spring catalogue',
 		description: `Optional text under the media, up to ${MESSAGE_LIMITS.media.caption} characters. Audio and stickers have no caption.`,
-		displayOptions: { show: { ...showFor, mediaType: ['image', 'video', 'document'] } },
+		displayOptions: {
+			show: { mediaType: ['image', 'video', 'document'] },
+		},
 	},
 	{
 		displayName: 'Filename',
@@ -83,6 +86,13 @@ export const sendMediaProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'catalogue.pdf',
 		description: 'File name shown to the recipient for the document',
-		displayOptions: { show: { ...showFor, mediaType: ['document'] } },
+		displayOptions: {
+			show: { mediaType: ['document'] },
+		},
 	},
 ];
+
+export const sendMediaProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendMedia'] } },
+	properties,
+);

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-const showFor = { resource: ['message'], operation: ['sendTemplate'] };
 const mediaHeaderTypes = ['image', 'video', 'document'];
 
 /** Fields of Message > Send Template (the recipient and options are common to every send). */
-export const sendTemplateProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Template Name',
 		name: 'templateName',
@@ -13,7 +13,6 @@ export const sendTemplateProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'order_shipped',
 		description: 'Name of a template approved for your WhatsApp account, as it appears in InOne',
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Language Code',
@@ -23,7 +22,6 @@ export const sendTemplateProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'en_US',
 		description: 'Language of the approved template translation to send, such as en_US or tr',
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Header Parameter',
@@ -42,7 +40,6 @@ export const sendTemplateProperties: INodeProperties[] = [
 			{ name: 'Video', value: 'video', description: 'The header is a video' },
 		],
 		description: "What fills the template header's variable part",
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Header Parameter Text',
@@ -52,7 +49,9 @@ export const sendTemplateProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '#1234',
 		description: 'The value of the header text variable {{1}}',
-		displayOptions: { show: { ...showFor, headerParameterType: ['text'] } },
+		displayOptions: {
+			show: { headerParameterType: ['text'] },
+		},
 	},
 	{
 		displayName: 'Header Media Source',
@@ -71,7 +70,9 @@ export const sendTemplateProperties: INodeProperties[] = [
 				description: 'The ID of media already uploaded to WhatsApp',
 			},
 		],
-		displayOptions: { show: { ...showFor, headerParameterType: mediaHeaderTypes } },
+		displayOptions: {
+			show: { headerParameterType: mediaHeaderTypes },
+		},
 	},
 	{
 		displayName: 'Header Media Link',
@@ -82,7 +83,7 @@ export const sendTemplateProperties: INodeProperties[] = [
 		placeholder: 'https://example.com/image.png',
 		description: 'Public https URL of the image, video or document',
 		displayOptions: {
-			show: { ...showFor, headerParameterType: mediaHeaderTypes, headerMediaSource: ['link'] },
+			show: { headerParameterType: mediaHeaderTypes, headerMediaSource: ['link'] },
 		},
 	},
 	{
@@ -93,7 +94,7 @@ export const sendTemplateProperties: INodeProperties[] = [
 		default: '',
 		description: 'ID of media uploaded to WhatsApp beforehand',
 		displayOptions: {
-			show: { ...showFor, headerParameterType: mediaHeaderTypes, headerMediaSource: ['id'] },
+			show: { headerParameterType: mediaHeaderTypes, headerMediaSource: ['id'] },
 		},
 	},
 	{
@@ -103,7 +104,9 @@ export const sendTemplateProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'invoice.pdf',
 		description: 'File name shown to the recipient for the document',
-		displayOptions: { show: { ...showFor, headerParameterType: ['document'] } },
+		displayOptions: {
+			show: { headerParameterType: ['document'] },
+		},
 	},
 	{
 		displayName: 'Body Parameters',
@@ -118,7 +121,6 @@ export const sendTemplateProperties: INodeProperties[] = [
 		},
 		description:
 			'Values of the body variables in order: the first fills {{1}}, the second {{2}}, and so on',
-		displayOptions: { show: showFor },
 		options: [
 			{
 				displayName: 'Parameter',
@@ -149,7 +151,6 @@ export const sendTemplateProperties: INodeProperties[] = [
 		},
 		description:
 			"Values for the template's quick-reply buttons and dynamic URL buttons, one per button",
-		displayOptions: { show: showFor },
 		options: [
 			{
 				displayName: 'Button',
@@ -204,3 +205,8 @@ export const sendTemplateProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const sendTemplateProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
+	properties,
+);

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
 
-const showFor = { resource: ['message'], operation: ['sendText'] };
-
 /** Fields of Message > Send Text (the recipient and options are common to every send). */
-export const sendTextProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Text',
 		name: 'text',
@@ -15,7 +14,6 @@ export const sendTextProperties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		placeholder: 'Your order #1234 has shipped and arrives on Friday.',
 		description: `The message, up to ${MESSAGE_LIMITS.text.body} characters. Emoji and WhatsApp markdown (*bold*, _italic_) are allowed.`,
-		displayOptions: { show: showFor },
 	},
 	{
 		displayName: 'Preview URL',
@@ -23,6 +21,10 @@ export const sendTextProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether WhatsApp shows a preview of the first https link in the text',
-		displayOptions: { show: showFor },
 	},
 ];
+
+export const sendTextProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendText'] } },
+	properties,
+);
