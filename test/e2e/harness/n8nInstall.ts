@@ -77,6 +77,20 @@ function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	};
 }
 
+/** One line for a long install: elapsed time, the current step and packages unpacked so far. */
+function installProgress(dir: string, logFile: string, started: number): string {
+	const seconds = Math.round((Date.now() - started) / 1000);
+	const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+	const step =
+		log
+			.split('\n')
+			.filter((line) => line.startsWith('$ '))
+			.pop() ?? '$ npm install';
+	const modules = path.join(dir, 'node_modules');
+	const packages = fs.existsSync(modules) ? fs.readdirSync(modules).length : 0;
+	return `still installing after ${seconds} s: ${step.slice(2)} (${packages} packages so far)`;
+}
+
 async function installOnce(
 	dir: string,
 	marker: string,
@@ -90,7 +104,16 @@ async function installOnce(
 		`[e2e] installing ${marker} into ${dir} (first run only; log: ${logFile})\n`,
 	);
 	const started = Date.now();
-	await install(logFile);
+	// A first install takes minutes with nothing on screen: say what is happening meanwhile.
+	const progress = setInterval(
+		() => process.stderr.write(`[e2e] ${installProgress(dir, logFile, started)}\n`),
+		15_000,
+	);
+	try {
+		await install(logFile);
+	} finally {
+		clearInterval(progress);
+	}
 	fs.writeFileSync(readyFile, marker);
 	process.stderr.write(
 		`[e2e] installed ${marker} in ${Math.round((Date.now() - started) / 1000)} s\n`,
