@@ -13,6 +13,7 @@ import type { N8nVersionSpec } from './harness/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
 import { freePort, N8nInstance } from './harness/n8nInstance';
 import { askWorkflow } from './harness/sendAndWaitWorkflows';
+import { startSlowInsider } from './harness/slowInsider';
 import { credentials, forwardingTriggerWorkflow } from './harness/workflows';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-0123456789';
@@ -34,6 +35,7 @@ describe.each([
 	let recorder: Awaited<ReturnType<typeof startReceiver>>;
 	/** Stands for any address a payload may name; nothing may ever reach it. */
 	let elsewhere: Awaited<ReturnType<typeof startReceiver>>;
+	let insider: Awaited<ReturnType<typeof startSlowInsider>>;
 	let n8n: N8nInstance;
 	let triggerUrl: string;
 	let timeLimited: Asked;
@@ -94,10 +96,11 @@ describe.each([
 		sandbox = await startTestSandbox({ rateLimitPerSecond: 10 });
 		recorder = await startReceiver();
 		elsewhere = await startReceiver();
+		insider = await startSlowInsider(sandbox.url);
 		const port = await freePort();
 		n8n = new N8nInstance(install, { port });
 		triggerUrl = `http://127.0.0.1:${port}/webhook/e2e-wait-replies/webhook`;
-		await n8n.importCredentials(credentials(sandbox.url, TEST_KEY, WEBHOOK_TOKEN));
+		await n8n.importCredentials(credentials(insider.url, TEST_KEY, WEBHOOK_TOKEN));
 		await n8n.importWorkflows([
 			askWorkflow({
 				id: 'e2eAsk',
@@ -135,6 +138,7 @@ describe.each([
 	afterAll(async () => {
 		await n8n?.stop();
 		await elsewhere?.stop();
+		await insider?.stop();
 		await recorder?.stop();
 		await sandbox?.stop();
 	});
@@ -178,6 +182,36 @@ describe.each([
 		]);
 		expect(triggerReplies('+15550002222')).toEqual([]);
 		expect(triggerReplies('+15550003333')).toEqual([]);
+	});
+
+	test('a tap that arrives while the sending execution is still running is retried until it resumes it', async () => {
+		const phone = '+15550006666';
+		// Insider's answer is held back: the message is out, the node is still sending.
+		insider.holdNextAnswer(2000);
+		const response = await client.post(`${n8n.url}/webhook/ask`, { phone, name: 'Quinn' });
+		expect(response.status).toBe(200);
+		await waitFor(
+			() => sandbox.messages.some((m) => m.phoneNumber === phone),
+			60_000,
+			'the message',
+		);
+		const message = sandbox.messages.find((m) => m.phoneNumber === phone);
+		const buttons = (
+			message?.message as { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } }
+		).interactive.action.buttons;
+		const parsed = parseWaitReference(buttons[1].reply.id);
+		if (!parsed.valid) throw new Error(parsed.problem);
+		const quinn = {
+			executionId: parsed.reference.executionId,
+			key: message?.key as string,
+			buttonIds: buttons.map((b) => b.reply.id),
+		};
+		expect(await statusOf(quinn.executionId)).toBe('running');
+		await tap(quinn, quinn.buttonIds[1]);
+		expect((await branchTaken(quinn)).branch).toBe('no');
+		expect(triggerReplies(phone)).toEqual([]);
+		// n8n did answer "running already" first: the tap was tried again.
+		expect(n8n.log()).toContain(`The execution "${quinn.executionId}" is running already.`);
 	});
 
 	test('a tap after the execution resumed resumes nothing and comes out of the trigger as a reply', async () => {
