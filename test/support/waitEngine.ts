@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Send Quick Reply and Wait for Tap in n8n-core's engine: the node run in a saved execution (a
  * numeric id, a node with a UUID, as n8n gives them), its waiting webhook called the way n8n

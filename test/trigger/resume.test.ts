@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /**
  * The trigger's Resume Waiting Executions in n8n-core's engine: a Send and Wait message sent to
  * the sandbox, the contact's tap as the sandbox delivers it, and a loopback stand-in for n8n's
