@@ -3,11 +3,14 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { messageProperties } from './actions/message';
 import { route } from './actions/router';
+import { SEND_AND_WAIT_WEBHOOKS, sendAndWaitWebhook } from './actions/sendAndWait/webhook';
 
 export class InsiderWhatsApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,6 +30,10 @@ export class InsiderWhatsApp implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'insiderWhatsAppApi', required: true }],
+		// Send Quick Reply and Wait for Tap is resumed through n8n's waiting webhook.
+		webhooks: SEND_AND_WAIT_WEBHOOKS,
+		waitingNodeTooltip:
+			'Waiting for the contact to tap a button; the Insider WhatsApp Trigger resumes this execution',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -42,5 +49,9 @@ export class InsiderWhatsApp implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }

@@ -12,18 +12,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { CallbackEventName } from '../shared/callbackEvent';
 import { CALLBACK_EVENT_NAMES, CALLBACK_EVENT_OPTIONS } from '../shared/callbackEvent';
-import { toItem } from '../shared/callbackItem';
+import { keepEvents, toItem } from '../shared/callbackItem';
 import { readCallbackEvents } from '../shared/readCallbackEvents';
 import type { TriggerAuthentication } from './authentication';
 import { presentedToken, tokensMatch } from './authentication';
 import { dropDuplicates } from './deduplicator';
 import { requestBody } from './requestBody';
+import { resumeWaitingExecutions } from './resumeWaiting';
 
 const MIN_TOKEN_LENGTH = 16;
 
 interface TriggerOptions {
 	deduplicate?: boolean;
 	includeRaw?: boolean;
+	resumeWaitingExecutions?: boolean;
 }
 
 function reject(
@@ -134,6 +136,14 @@ export class InsiderWhatsAppTrigger implements INodeType {
 						default: true,
 						description: 'Whether to add the original status or message object as "raw"',
 					},
+					{
+						displayName: 'Resume Waiting Executions',
+						name: 'resumeWaitingExecutions',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a tap on a button sent by Send Quick Reply and Wait for Tap resumes the execution waiting for it on this n8n, instead of starting this workflow. A tap that can resume nothing (finished, timed out) starts this workflow as an ordinary reply, with the button ID the user set.',
+					},
 				],
 			},
 		],
@@ -197,14 +207,26 @@ export class InsiderWhatsAppTrigger implements INodeType {
 
 		const wanted = this.getNodeParameter('events', []) as CallbackEventName[];
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const reading = readCallbackEvents(requestBody(this), wanted);
+		// Taps are read even when Events leaves replies out: a Send and Wait tap belongs to the
+		// execution waiting for it; only what remains afterwards is filtered.
+		const reading = readCallbackEvents(requestBody(this), [...wanted, 'reply']);
 		// Only a body that is not JSON is refused: Insider retries a 4xx ten times, then drops it.
 		if ('notJson' in reading) return reject(this, 400, `The body is not JSON: ${reading.notJson}`);
 		let { events } = reading;
 		if (options.deduplicate !== false) {
 			events = dropDuplicates(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
 		}
-		const webhookResponse = { received: true, events: events.length };
+		const resuming = await resumeWaitingExecutions(
+			this,
+			events,
+			options.resumeWaitingExecutions !== false,
+		);
+		events = keepEvents(resuming.events, wanted);
+		const webhookResponse = {
+			received: true,
+			events: events.length,
+			...(resuming.resumed > 0 ? { resumed: resuming.resumed } : {}),
+		};
 		if (events.length === 0) return { webhookResponse };
 
 		const includeRaw = options.includeRaw !== false;

@@ -117,14 +117,14 @@ const nodeTypeMap: Record<string, INodeType> = {
 	'n8n-nodes-insider-whatsapp.insiderWhatsAppTrigger': new InsiderWhatsAppTrigger(),
 };
 
-const nodeTypes: INodeTypes = {
+export const nodeTypes: INodeTypes = {
 	getByName: (name) => nodeTypeMap[name],
 	getByNameAndVersion: (name) => nodeTypeMap[name],
 	getKnownTypes: () => ({}),
 } as INodeTypes;
 
 /** What n8n passes every execution context; only the parts these nodes touch are real. */
-function testAdditionalData(
+export function testAdditionalData(
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	hooks?: ExecutionLifecycleHooks,
 	extra: Record<string, unknown> = {},
@@ -158,6 +158,8 @@ export interface WebhookCall {
 	token?: string;
 	/** Trigger nodes with the same id share a deduplication memory, as in one n8n process. */
 	nodeId?: string;
+	/** Overrides of what n8n passes the context, e.g. its webhook base URLs. */
+	additionalData?: Record<string, unknown>;
 }
 
 export interface WebhookResult {
@@ -214,7 +216,7 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 	const additionalData = testAdditionalData(
 		call.token === undefined ? {} : { insiderWhatsAppWebhookApi: { token: call.token } },
 		undefined,
-		{ httpRequest: request, httpResponse: response },
+		{ httpRequest: request, httpResponse: response, ...call.additionalData },
 	);
 	const webhookData = {
 		httpMethod: 'POST',
@@ -259,7 +261,7 @@ const NODE_NAME = 'Insider WhatsApp';
  * n8n-core's SSH client manager (created for every execute context) keeps a one-minute
  * cleanup interval that n8n clears at shutdown; unref it so a test process can exit.
  */
-function releaseEngineTimers() {
+export function releaseEngineTimers() {
 	const corePath = require.resolve('n8n-core');
 	// These live inside n8n-core's own dependency tree, so they are resolved from there.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,11 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { messageBuilders } from './message';
+import { sendAndWait } from './sendAndWait/sendAndWait.operation';
 import { runSendPipeline } from './sendPipeline/runSendPipeline';
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
+	// Send and Wait sends one message and waits, outside the send pipeline.
+	if (resource === 'message' && operation === 'sendAndWait') return await sendAndWait.call(this);
 	const build = resource === 'message' ? messageBuilders[operation] : undefined;
 	if (!build) {
 		throw new NodeOperationError(

@@ -11,8 +11,14 @@ export const SEND_OPERATIONS = [
 	'sendTemplate',
 ];
 
+/**
+ * Send Quick Reply and Wait for Tap sends one message outside the send pipeline, so it shares
+ * the recipient but not the pipeline's Options.
+ */
+const RECIPIENT_OPERATIONS = [...SEND_OPERATIONS, 'sendAndWait'];
+
 /** Conversational (non-template) messages reach the contact only inside the 24-hour window. */
-const WINDOW_OPERATIONS = SEND_OPERATIONS.filter((operation) => operation !== 'sendTemplate');
+const WINDOW_OPERATIONS = RECIPIENT_OPERATIONS.filter((operation) => operation !== 'sendTemplate');
 
 /** The recipient, first in every send operation's panel. */
 export const recipientProperties: INodeProperties[] = [
@@ -33,7 +39,7 @@ export const recipientProperties: INodeProperties[] = [
 		placeholder: '+905321234567',
 		description:
 			'Recipient in international format (E.164) with the country code. Spaces, dashes, dots and brackets are removed and a leading 00 becomes +.',
-		displayOptions: { show: { resource: ['message'], operation: SEND_OPERATIONS } },
+		displayOptions: { show: { resource: ['message'], operation: RECIPIENT_OPERATIONS } },
 	},
 ];
 

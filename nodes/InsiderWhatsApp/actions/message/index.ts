@@ -9,6 +9,10 @@ import { buildQuickReplyMessage } from '../../helpers/messages/quickReply';
 import { buildTemplateMessage } from '../../helpers/messages/template';
 import { buildTextMessage } from '../../helpers/messages/text';
 import { recipientProperties, sendOptionsProperties } from './common.description';
+import {
+	sendAndWaitNoticeProperties,
+	sendAndWaitOptionsProperties,
+} from './sendAndWait.description';
 import { sendCtaUrlProperties } from './sendCtaUrl.description';
 import { sendListProperties } from './sendList.description';
 import { sendLocationProperties } from './sendLocation.description';
@@ -69,6 +73,13 @@ export const messageProperties: INodeProperties[] = [
 					'Send a WhatsApp message with up to three reply buttons to a contact who wrote in the last 24 hours',
 			},
 			{
+				name: 'Send Quick Reply and Wait for Tap',
+				value: 'sendAndWait',
+				action: 'Send a quick reply and wait for a tap',
+				description:
+					'Send a quick reply to one contact and pause the workflow until the contact taps a button',
+			},
+			{
 				name: 'Send Template',
 				value: 'sendTemplate',
 				action: 'Send a template message',
@@ -85,6 +96,7 @@ export const messageProperties: INodeProperties[] = [
 		default: 'sendQuickReply',
 	},
 	...recipientProperties,
+	...sendAndWaitNoticeProperties,
 	...sendQuickReplyProperties,
 	...sendTextProperties,
 	...sendMediaProperties,
@@ -93,4 +105,5 @@ export const messageProperties: INodeProperties[] = [
 	...sendLocationProperties,
 	...sendTemplateProperties,
 	...sendOptionsProperties,
+	...sendAndWaitOptionsProperties,
 ];

@@ -1,11 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { WAIT_REFERENCE_LIMITS } from '../../../shared/waitReferenceCodec';
 import { QUICK_REPLY_LIMITS as LIMITS } from '../../constants';
 
-const showFor = { resource: ['message'], operation: ['sendQuickReply'] };
+// Send Quick Reply and Wait for Tap sends the same message, so it shows the same fields.
+const showFor = { resource: ['message'], operation: ['sendQuickReply', 'sendAndWait'] };
 const mediaHeaderTypes = ['image', 'video', 'document'];
 
-/** Fields of Message > Send Quick Reply (the recipient and options are common to every send). */
+/**
+ * Fields of Message > Send Quick Reply and of Send Quick Reply and Wait for Tap (the recipient
+ * is common to every send; each has its own options).
+ */
 export const sendQuickReplyProperties: INodeProperties[] = [
 	{
 		displayName: 'Header Type',
@@ -119,7 +124,7 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 		placeholder: 'Add Button',
 		default: {},
 		typeOptions: { multipleValues: true, sortable: true, multipleValueButtonText: 'Add Button' },
-		description: `${LIMITS.minButtons} to ${LIMITS.maxButtons} quick-reply buttons. The tapped button's ID comes back to the Insider WhatsApp Trigger.`,
+		description: `${LIMITS.minButtons} to ${LIMITS.maxButtons} quick-reply buttons. The tapped button's ID comes back in the reply field of the Insider WhatsApp Trigger, or in Send and Wait of this node.`,
 		displayOptions: { show: showFor },
 		options: [
 			{
@@ -141,7 +146,7 @@ export const sendQuickReplyProperties: INodeProperties[] = [
 						default: '',
 						placeholder: 'updates_yes',
 						hint: 'Leave empty to use the title as a slug ("Yes please" becomes "yes_please")',
-						description: `Returned when the button is tapped. Up to ${LIMITS.buttonId} characters, unique, no emoji, no leading or trailing spaces.`,
+						description: `Returned when the button is tapped. Up to ${LIMITS.buttonId} characters (${WAIT_REFERENCE_LIMITS.userButtonId} in Send and Wait), unique, no emoji, no leading or trailing spaces.`,
 					},
 				],
 			},

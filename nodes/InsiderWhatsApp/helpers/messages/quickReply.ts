@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { WAIT_REFERENCE_MARK } from '../../../shared/waitReferenceCodec';
 import { QUICK_REPLY_LIMITS as LIMITS } from '../../constants';
 import { checkLength, checkNoMarkdown, requireHttpsUrl, requireText } from '../fieldChecks';
 import { containsEmoji, slugify } from '../text';
@@ -112,6 +113,12 @@ function buildButtons(input: QuickReplyInput) {
 			throw new MessageInputError(idField, `"${id}" must not start or end with a space`);
 		}
 		if (containsEmoji(id)) throw new MessageInputError(idField, `"${id}" must not contain emoji`);
+		if (id.startsWith(WAIT_REFERENCE_MARK)) {
+			throw new MessageInputError(
+				idField,
+				`"${id}" must not start with "${WAIT_REFERENCE_MARK}": that prefix marks the button ids of Send Quick Reply and Wait for Tap, which the Insider WhatsApp Trigger uses to resume a waiting execution`,
+			);
+		}
 
 		const titleKey = title.trim().toLowerCase();
 		if (seenTitles.has(titleKey)) {

@@ -1,0 +1,130 @@
+/**
+ * The workflows of the Send and Wait scenarios: a webhook starts a Send Quick Reply and Wait for
+ * Tap, a Switch on the tapped button id routes the resumed item (its fallback output catches a
+ * timeout), and every branch forwards what it got to a recorder.
+ */
+import { INSIDER_CREDENTIAL, PKG } from './workflows';
+
+export const BUTTONS = [
+	{ id: 'yes', title: 'Yes' },
+	{ id: 'no', title: 'No' },
+	{ id: 'later', title: 'Later' },
+];
+/** The Switch's outputs: one per button, then its fallback output, which a timeout reaches. */
+export const BRANCHES = [...BUTTONS.map((button) => button.id), 'noTap'];
+
+/** A Switch rule on `{{ $json.reply.id }}`, as the n8n editor saves it. */
+function rule(buttonId: string, index: number) {
+	return {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [
+				{
+					id: `rule-${index}`,
+					leftValue: '={{ $json.reply.id }}',
+					rightValue: buttonId,
+					operator: { type: 'string', operation: 'equals' },
+				},
+			],
+			combinator: 'and',
+		},
+		renameOutput: true,
+		outputKey: buttonId,
+	};
+}
+
+/**
+ * Webhook (POST {phone, name}, answered at once) -> Ask (Send and Wait) -> Which button? ->
+ * one HTTP Request per branch, posting {source, branch, execution, name, item} to the recorder.
+ * `askNodeId` must be a lowercase UUID, as n8n gives every node.
+ */
+export function askWorkflow(options: {
+	id: string;
+	path: string;
+	askNodeId: string;
+	recorderUrl: string;
+	limitWaitTime?: Record<string, unknown>;
+}) {
+	const forward = (branch: string, index: number) => ({
+		id: `${options.id}-forward-${branch}`,
+		name: `Forward ${branch}`,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [960, index * 160],
+		parameters: {
+			method: 'POST',
+			url: options.recorderUrl,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(options.id)}, branch: ${JSON.stringify(branch)}, execution: $execution.id, name: $('Webhook').first().json.body.name, item: $json }) }}`,
+			options: {},
+		},
+	});
+	return {
+		id: options.id,
+		name: `E2E send and wait ${options.path}`,
+		nodes: [
+			{
+				id: `${options.id}-webhook`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `${options.id}-hook`,
+				parameters: {
+					httpMethod: 'POST',
+					path: options.path,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: options.askNodeId,
+				name: 'Ask',
+				type: `${PKG}.insiderWhatsApp`,
+				typeVersion: 1,
+				position: [240, 0],
+				webhookId: `${options.id}-ask`,
+				credentials: { insiderWhatsAppApi: INSIDER_CREDENTIAL },
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					phoneNumber: '={{ $json.body.phone }}',
+					headerType: 'none',
+					bodyText: '=Hi {{ $json.body.name }}, shall we deliver tomorrow?',
+					buttons: { button: BUTTONS },
+					options: options.limitWaitTime
+						? { limitWaitTime: { values: options.limitWaitTime } }
+						: {},
+				},
+			},
+			{
+				id: `${options.id}-switch`,
+				name: 'Which button?',
+				type: 'n8n-nodes-base.switch',
+				typeVersion: 3.2,
+				position: [480, 0],
+				parameters: {
+					rules: { values: BUTTONS.map((button, index) => rule(button.id, index)) },
+					looseTypeValidation: true,
+					options: { fallbackOutput: 'extra', renameFallbackOutput: 'No tap' },
+				},
+			},
+			...BRANCHES.map(forward),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+			Ask: { main: [[{ node: 'Which button?', type: 'main', index: 0 }]] },
+			'Which button?': {
+				main: BRANCHES.map((branch) => [{ node: `Forward ${branch}`, type: 'main', index: 0 }]),
+			},
+		},
+		active: false,
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
+		pinData: {},
+	};
+}
