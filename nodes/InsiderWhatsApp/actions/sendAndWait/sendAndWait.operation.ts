@@ -10,6 +10,7 @@ import { ParameterReader } from '../../helpers/parameterReader';
 import { batchesOf } from '../../transport/batching';
 import type { PlannedMessage } from '../../transport/dispatcher';
 import { dispatchBatches } from '../../transport/dispatcher';
+import { limiterForKey } from '../../transport/rateLimiter';
 import { sendOnce } from '../../transport/insiderClient';
 import { notSentAfterStop } from '../../transport/insiderErrors';
 import { failureError } from '../../transport/nodeErrors';
@@ -59,7 +60,9 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 	const waitTill = waitTillFromOptions(this);
 	requireResumeSignature(this);
 
-	const credentials = await this.getCredentials<{ baseUrl?: string }>('insiderWhatsAppApi');
+	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(
+		'insiderWhatsAppApi',
+	);
 	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
 	const results = await dispatchBatches(
 		batchesOf([planned], 1),
@@ -68,6 +71,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 			maxRetries: SENDING_DEFAULTS.maxRetries,
 			stopAfterFirstFailure: true,
 			abortSignal: this.getExecutionCancelSignal?.(),
+			limiter: limiterForKey(baseUrl, String(credentials.apiKey ?? '')),
 		},
 		async (batch) => await sendOnce(this, baseUrl, SEND_PATHS.conversational, toRequestBody(batch)),
 	);
