@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 
 import type { InsiderSandbox } from '../../sandbox/server';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
+import { E2E_TIME_SCALE } from './harness/callbackTime';
 import { DEMO_OWNER, demoRepliesWebhook, importDemo } from './harness/demo';
 import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
 import { freePort, N8nInstance } from './harness/n8nInstance';
@@ -36,7 +37,7 @@ describe('the nodes in the n8n editor', () => {
 		const install = await ensureN8n(N8N_VERSIONS.v2);
 		sandbox = await startTestSandbox({
 			rateLimitPerSecond: 10,
-			timeScale: 0.001,
+			timeScale: E2E_TIME_SCALE,
 			eventIntervalMs: 300,
 		});
 		const port = await freePort();

@@ -5,7 +5,9 @@
 import type { InsiderSandbox } from '../../sandbox/server';
 import { waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
+import { callbackOutcomes, E2E_TIME_SCALE, RETRY_HORIZON_MS } from './harness/callbackTime';
 import { demoRepliesWebhook, importDemo } from './harness/demo';
+import { nodeOutputs } from './harness/executionData';
 import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
 import { freePort, N8nInstance } from './harness/n8nInstance';
 
@@ -26,7 +28,7 @@ describe('example workflows in n8n 2.x', () => {
 		const install = await ensureN8n(N8N_VERSIONS.v2);
 		sandbox = await startTestSandbox({
 			rateLimitPerSecond: 10,
-			timeScale: 0.001,
+			timeScale: E2E_TIME_SCALE,
 			eventIntervalMs: 20,
 		});
 		const port = await freePort();
@@ -50,43 +52,62 @@ describe('example workflows in n8n 2.x', () => {
 		await sandbox?.stop();
 	});
 
-	test('Campaign: 120 contacts go out in requests of 50, 50 and 20, and their statuses reach the delivery log', async () => {
-		await n8n.cli(['execute', '--id=exampleCampaign']);
-		expect(sandbox.requests.map((r) => r.messageCount)).toEqual([50, 50, 20]);
-		expect(new Set(sandbox.messages.map((m) => m.phoneNumber)).size).toBe(120);
-		expect(
-			sandbox.messages.every((m) =>
-				m.callback?.includes('/webhook/insider-delivery-log/webhook?token='),
-			),
-		).toBe(true);
-		// Every status of every message must end with a 2xx from the trigger. Under this burst
-		// (480 callbacks in about a second on 2 cores) n8n may answer some late, so Insider's
-		// retries are part of the path; the trigger's deduplication absorbs them.
-		const events = ['accepted', 'sent', 'delivered', 'read'];
-		const answered = () =>
-			new Set(
-				sandbox.callbackAttempts
-					.filter((a) => a.statusCode === 200)
-					.map((a) => `${a.key}|${a.event}`),
+	test(
+		'Campaign: 120 contacts go out in requests of 50, 50 and 20, and their statuses reach the delivery log',
+		async () => {
+			await n8n.cli(['execute', '--id=exampleCampaign']);
+			expect(sandbox.requests.map((r) => r.messageCount)).toEqual([50, 50, 20]);
+			expect(new Set(sandbox.messages.map((m) => m.phoneNumber)).size).toBe(120);
+			expect(
+				sandbox.messages.every((m) =>
+					m.callback?.includes('/webhook/insider-delivery-log/webhook?token='),
+				),
+			).toBe(true);
+			// Every status of every message must end with a 2xx from the trigger. Under this burst
+			// (480 callbacks within seconds on 2 cores) n8n answers some late or with 503, so
+			// Insider's retries are part of the path, at a pace that keeps their hour longer than the
+			// burst (see harness/callbackTime.ts); the trigger's deduplication absorbs the repeats.
+			const events = ['accepted', 'sent', 'delivered', 'read'];
+			const expected = sandbox.messages.flatMap((m) => events.map((event) => `${m.key}|${event}`));
+			const settled = () => {
+				const { answered, gaveUp } = callbackOutcomes(sandbox.callbackAttempts);
+				return answered.size + gaveUp.size === expected.length;
+			};
+			// A status settles within its hour of retries; a message's statuses go one after the
+			// other, so the wait allows two hours for the statuses that follow a late one.
+			await waitFor(settled, 2 * RETRY_HORIZON_MS, 'every status answered or out of retries');
+			const { answered, gaveUp } = callbackOutcomes(sandbox.callbackAttempts);
+			expect([...gaveUp]).toEqual([]);
+			expect([...answered].sort()).toEqual([...expected].sort());
+
+			// n8n answers before it runs the workflow: wait for the log's executions to finish.
+			const logged = async () =>
+				await n8n.query<{ status: string; count: number }>(
+					"SELECT status, COUNT(*) AS count FROM execution_entity WHERE workflowId = 'exampleDeliveryLog' GROUP BY status",
+				);
+			await waitUntil(async () => {
+				const rows = await logged();
+				const total = rows.reduce((sum, row) => sum + row.count, 0);
+				return (
+					total >= expected.length && rows.every((row) => !['new', 'running'].includes(row.status))
+				);
+			}, RETRY_HORIZON_MS);
+			// The log: one row per status of every message, none twice, from executions that succeeded.
+			const rows = await nodeOutputs<{ key: string; status: string }>(
+				n8n,
+				'exampleDeliveryLog',
+				'Append to log',
 			);
-		await waitFor(
-			() => answered().size === 120 * events.length,
-			180_000,
-			'every status answered with 200',
-		);
-		for (const message of sandbox.messages)
-			for (const event of events) expect(answered().has(`${message.key}|${event}`)).toBe(true);
-		const statuses = async () =>
-			await n8n.query<{ status: string; count: number }>(
-				"SELECT status, COUNT(*) AS count FROM execution_entity WHERE workflowId = 'exampleDeliveryLog' GROUP BY status",
-			);
-		await waitUntil(
-			async () =>
-				(await statuses()).every((row) => row.status !== 'running' && row.status !== 'new'),
-			60_000,
-		);
-		expect(await statuses()).toEqual([{ status: 'success', count: expect.any(Number) }]);
-	});
+			expect(
+				rows
+					.flat()
+					.map((row) => `${row.key}|${row.status}`)
+					.sort(),
+			).toEqual([...expected].sort());
+			expect(await logged()).toEqual([{ status: 'success', count: expected.length }]);
+		},
+		3 * RETRY_HORIZON_MS + 120_000,
+	);
 
 	test('Ask and branch: the quick reply goes out, and a tap on "Yes please" takes the Yes branch', async () => {
 		sandbox.reset();
@@ -95,10 +116,11 @@ describe('example workflows in n8n 2.x', () => {
 		const [message] = sandbox.messages;
 		expect(message.phoneNumber).toBe('+15550001111');
 		const before = await n8n.executionCount('exampleAskAndBranch');
-		expect(await sandbox.tapButton(message.key, 'updates_yes')).toBe(true);
+		// The tap may need Insider's retries when n8n is slow to answer, as in production.
+		await sandbox.tapButton(message.key, 'updates_yes');
 		await waitFor(
 			() => sandbox.callbackAttempts.some((a) => a.target === 'webhook' && a.statusCode === 200),
-			30_000,
+			RETRY_HORIZON_MS,
 			'the tap delivered',
 		);
 		// The trigger answers on receipt; the execution's data is complete once it has finished.
