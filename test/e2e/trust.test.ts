@@ -10,7 +10,7 @@ import { DEMO_OWNER } from './harness/demo';
 import type { N8nVersionSpec } from './harness/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
 import { freePort, N8nInstance } from './harness/n8nInstance';
-import { N8nRestSession } from './harness/restApi';
+import { RestSession } from './harness/restSession';
 import { credentials, INSIDER_CREDENTIAL, PKG, sendWorkflow, workflow } from './harness/workflows';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-0123456789';
@@ -144,7 +144,7 @@ describe.each([
 	let sandbox: InsiderSandbox;
 	let recorder: Awaited<ReturnType<typeof startReceiver>>;
 	let n8n: N8nInstance;
-	let rest: N8nRestSession;
+	let rest: RestSession;
 
 	beforeAll(async () => {
 		const install = await ensureN8n(spec);
@@ -162,7 +162,7 @@ describe.each([
 			}),
 		]);
 		await n8n.start();
-		rest = await N8nRestSession.forOwner(n8n.url, DEMO_OWNER, n8n.isV1);
+		rest = await RestSession.asOwner(n8n, DEMO_OWNER);
 	});
 
 	afterAll(async () => {

@@ -59,4 +59,9 @@ export class RestSession {
 			throw new Error(`${method} /rest${path} answered ${response.status}: ${text}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
+
+	/** The editor's Stop button on a running execution. */
+	async stopExecution(executionId: string): Promise<unknown> {
+		return await this.request('POST', `/executions/${executionId}/stop`, {});
+	}
 }
