@@ -17,7 +17,8 @@ import { freePort, N8nInstance } from './harness/n8nInstance';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.resolve(__dirname, '../../docs');
-const WORKFLOW = 'exampleAskAndBranch';
+const WORKFLOW = 'exampleAskAndWait';
+const REPLIES_WORKFLOW = 'exampleInsiderReplies';
 const FIELDS_COPY = 'browserFields';
 const LIMIT_COPY = 'browserLimit';
 
@@ -86,7 +87,7 @@ describe('the nodes in the n8n editor', () => {
 	});
 
 	/** A logged-in page showing the example workflow. */
-	async function openWorkflow(workflowId = WORKFLOW): Promise<Page> {
+	async function openWorkflow(workflowId = WORKFLOW, nodeName = 'Ask for updates'): Promise<Page> {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await page.goto(`${n8n.url}/signin`);
 		await page
@@ -97,7 +98,7 @@ describe('the nodes in the n8n editor', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		await page.goto(`${n8n.url}/workflow/${workflowId}`);
-		await page.locator('[data-test-id="canvas-node"][data-node-name="Ask for updates"]').waitFor();
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).waitFor();
 		return page;
 	}
 
@@ -139,12 +140,12 @@ describe('the nodes in the n8n editor', () => {
 		return (await entries.allInnerTexts()).map((entry) => entry.trim());
 	}
 
-	test('Send Quick Reply renders every field with its hints, and the fields of each header type', async () => {
+	test('Send Quick Reply and Wait for Tap renders every field with its hints, and the fields of each header type', async () => {
 		const page = await openWorkflow(FIELDS_COPY);
 		await openNode(page, 'Ask for updates');
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await expect(param(page, 'operation').locator('input').inputValue()).resolves.toBe(
-			'Send Quick Reply',
+			'Send Quick Reply and Wait for Tap',
 		);
 		// waitFor, not isVisible: on a loaded machine the panel renders its fields over a while.
 		for (const name of ['phoneNumber', 'headerType', 'headerText', 'bodyText', 'footerText']) {
@@ -185,13 +186,7 @@ describe('the nodes in the n8n editor', () => {
 		await param(page, 'headerFilename').waitFor({ state: 'detached' });
 
 		const optionsList = await openOptionsList(page);
-		expect(optionsList).toEqual([
-			'Batch Size',
-			'Max Retries',
-			'Requests Per Second',
-			'Sender Number',
-			'Status Callback URL',
-		]);
+		expect(optionsList).toEqual(['Limit Wait Time', 'Sender Number', 'Status Callback URL']);
 		await page.keyboard.press('Escape');
 		await page.close();
 	});
@@ -216,8 +211,8 @@ describe('the nodes in the n8n editor', () => {
 	});
 
 	test('the trigger shows its production URL and the setup help', async () => {
-		const page = await openWorkflow();
-		await openNode(page, 'Button tapped');
+		const page = await openWorkflow(REPLIES_WORKFLOW, 'Insider replies');
+		await openNode(page, 'Insider replies');
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.getByText('Webhook URLs').first().click();
 		await ndv.getByText('Production URL').first().click();
@@ -231,7 +226,8 @@ describe('the nodes in the n8n editor', () => {
 		await page.close();
 	});
 
-	test('the phone preview shows the quick reply, and tapping a button starts the trigger with that button id', async () => {
+	/** The README's "What to click first", click by click. */
+	test('README walk: Execute workflow sends and waits; a tap in the phone preview resumes the same execution into the Yes branch', async () => {
 		const page = await openWorkflow();
 		// The canvas pane lies over the floating button, so the click is dispatched to it directly.
 		await page
@@ -246,6 +242,25 @@ describe('the nodes in the n8n editor', () => {
 		expect(sandbox.messages).toHaveLength(1);
 		const [message] = sandbox.messages;
 
+		// The editor shows the execution waiting at the node.
+		const statusOf = async () =>
+			(
+				await n8n.query<{ id: number; status: string }>(
+					`SELECT id, status FROM execution_entity WHERE workflowId = '${WORKFLOW}' ORDER BY id DESC LIMIT 1`,
+				)
+			)[0];
+		for (let i = 0; i < 240 && (await statusOf())?.status !== 'waiting'; i++) {
+			await page.waitForTimeout(250);
+		}
+		const waiting = await statusOf();
+		expect(waiting.status).toBe('waiting');
+		// n8n marks the node it waits in with the class `waiting` (an outlined node on the canvas).
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Ask for updates"] .waiting')
+			.first()
+			.waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: path.join(DOCS, 'ask-and-wait-waiting.png') });
+
 		const phone = await browser.newPage({ viewport: { width: 480, height: 760 } });
 		await phone.goto(sandbox.url);
 		const bubble = phone.locator(`article[data-key="${message.key}"]`);
@@ -256,21 +271,28 @@ describe('the nodes in the n8n editor', () => {
 		await bubble.locator('.tick.read').waitFor({ timeout: 30_000 });
 		await phone.screenshot({ path: path.join(DOCS, 'phone-preview.png') });
 
-		const before = await n8n.executionCount(WORKFLOW);
-		await bubble.locator('button[data-button-id="updates_yes"]').click();
+		await bubble.locator('button', { hasText: 'Yes please' }).click();
 		await bubble.locator('.reply', { hasText: 'Yes please' }).waitFor();
-		const latest = `SELECT e.status AS status, d.data AS data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = '${WORKFLOW}' ORDER BY e.id DESC LIMIT 1`;
 		let row: { status: string; data: string } | undefined;
 		for (let i = 0; i < 240; i++) {
-			if ((await n8n.executionCount(WORKFLOW)) > before) {
-				row = (await n8n.query<{ status: string; data: string }>(latest))[0];
-				if (row.status === 'success') break;
-			}
+			row = (
+				await n8n.query<{ status: string; data: string }>(
+					`SELECT e.status AS status, d.data AS data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.id = ${waiting.id}`,
+				)
+			)[0];
+			if (row?.status === 'success') break;
 			await phone.waitForTimeout(250);
 		}
+		// The same execution resumed (no new one) and ran the Yes branch.
 		expect(row?.status).toBe('success');
+		expect((await statusOf()).id).toBe(waiting.id);
 		expect(row?.data).toContain('updates_yes');
-		expect(row?.data).toContain('Wants updates');
+		expect(row?.data).toContain('Subscribe +15550001111 to delivery updates');
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-name="Wants updates"]')
+			.locator('[data-test-id="canvas-node-status-success"]')
+			.waitFor({ timeout: 30_000 });
+		await page.screenshot({ path: path.join(DOCS, 'ask-and-wait-done.png') });
 		await phone.close();
 		await page.close();
 	});
