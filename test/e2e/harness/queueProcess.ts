@@ -11,6 +11,7 @@ import path from 'path';
 
 import type { N8nInstall } from './n8nInstall';
 import { freePort, installBuiltPackage } from './n8nInstance';
+import { processCpuSeconds } from './services';
 
 export type QueueRole = 'main' | 'worker' | 'webhook';
 
@@ -156,6 +157,12 @@ export class QueueProcess {
 				);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
+	}
+
+	/** CPU seconds used so far by the process and the rest of its group (its task runner). */
+	cpuSeconds(): number {
+		const group = this.child?.pid;
+		return group === undefined ? 0 : processCpuSeconds((_pid, _parent, pgrp) => pgrp === group);
 	}
 
 	log(): string {

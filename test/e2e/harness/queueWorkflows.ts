@@ -26,6 +26,23 @@ export function campaignWorkflow(id: string, path: string, options: CampaignOpti
 	return workflow;
 }
 
+/** n8n's own Webhook node alone, answering on receipt: the yardstick for a trigger's cost. */
+export function plainWebhookWorkflow(id: string, path: string) {
+	const workflow = sendWorkflow({ id, path });
+	const webhook = workflow.nodes[0] as NodeJson;
+	return {
+		...workflow,
+		name: `E2E plain webhook ${path}`,
+		nodes: [
+			{
+				...webhook,
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			},
+		],
+		connections: {},
+	};
+}
+
 /**
  * Insider WhatsApp Trigger -> Remove Duplicates ("Remove Items Processed in Previous
  * Executions" on key|event, kept items only) -> HTTP Request to a recorder.

@@ -31,6 +31,8 @@ export interface Postgres {
 	query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
 	/** Runs statements that return nothing to read. */
 	execute(sql: string): Promise<void>;
+	/** CPU seconds used so far by the server and its backends (Linux /proc). */
+	cpuSeconds(): number;
 	stop(): Promise<void>;
 }
 
@@ -75,6 +77,26 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 		child.once('exit', () => resolve());
 		child.kill(signal);
 	});
+}
+
+/** CPU seconds (user + system) of the processes `select` picks, from Linux's /proc. */
+export function processCpuSeconds(select: (pid: number, parent: number, group: number) => boolean) {
+	const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node runs on
+	let ticks = 0;
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let stat: string;
+		try {
+			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+		} catch {
+			continue; // gone meanwhile
+		}
+		// The fields after the command name, which is in parentheses and may contain spaces.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		if (select(Number(entry), Number(fields[1]), Number(fields[2])))
+			ticks += Number(fields[11]) + Number(fields[12]);
+	}
+	return ticks / ticksPerSecond;
 }
 
 export async function startRedis(folder: string): Promise<Redis> {
@@ -216,6 +238,12 @@ export async function startPostgres(folder: string): Promise<Postgres> {
 		},
 		execute: async (sql: string) => {
 			await psql(sql);
+		},
+		cpuSeconds: () => {
+			const postmaster = Number(
+				fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+			);
+			return processCpuSeconds((pid, parent) => pid === postmaster || parent === postmaster);
 		},
 		stop: async () => {
 			await exec('pg_ctl', ['stop', '--pgdata', dataDir, '--mode', 'fast', '--wait']);

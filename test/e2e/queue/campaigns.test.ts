@@ -13,8 +13,13 @@ import { campaignWorkflow } from '../harness/queueWorkflows';
 import { credentials } from '../harness/workflows';
 
 const CAMPAIGN_SIZE = 2000;
-/** Bull's lock timings, shortened so a dead worker's job is noticed in seconds, not minutes. */
-const LOCK_DURATION_MS = 15_000;
+/**
+ * Bull's lock on a running job (n8n's defaults: 60 s, renewed every 10 s, checked every 30 s),
+ * shortened so a dead worker's job is noticed in well under a minute. With the defaults n8n
+ * failed the execution 115 s after the kill.
+ */
+const LOCK_DURATION_MS = 30_000;
+const LOCK_RENEW_MS = 10_000;
 const STALLED_INTERVAL_MS = 5_000;
 
 type OutputItem = { phoneNumber: string; key: string; status: string };
@@ -47,7 +52,7 @@ describe('queue mode: campaigns run on workers', () => {
 			workerConcurrency: 1,
 			env: {
 				QUEUE_WORKER_LOCK_DURATION: String(LOCK_DURATION_MS),
-				QUEUE_WORKER_LOCK_RENEW_TIME: String(LOCK_DURATION_MS / 3),
+				QUEUE_WORKER_LOCK_RENEW_TIME: String(LOCK_RENEW_MS),
 				QUEUE_WORKER_STALLED_INTERVAL: String(STALLED_INTERVAL_MS),
 			},
 		});
