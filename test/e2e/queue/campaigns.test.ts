@@ -193,9 +193,7 @@ describe('queue mode: campaigns run on workers', () => {
 		}),
 	);
 
-	// 4. Send and Wait in queue mode belongs with the callbacks (test/e2e/queue/callbacks.test.ts):
-	// the resume URL goes through /webhook-waiting/ to a webhook processor and the execution
-	// resumes on a worker. It comes when the operation exists.
+	// 4. Send and Wait in queue mode: see its place in callbacks.test.ts.
 
 	test(
 		'6. a worker killed (SIGKILL) mid-campaign: n8n fails the execution instead of re-running it, and no message is sent twice',
