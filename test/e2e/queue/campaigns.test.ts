@@ -1,0 +1,242 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/**
+ * Campaigns on n8n's distributed engine: the Send Quick Reply node runs on workers (separate
+ * OS processes), started through a webhook processor behind a load balancer, with Insider
+ * played by the sandbox at 10 requests per second per key.
+ */
+import type { InsiderSandbox } from '../../../sandbox/server';
+import { client, waitFor } from '../../support/http';
+import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
+import { ensureN8n, N8N_VERSIONS } from '../harness/n8nInstall';
+import { QueueDeployment, reportMeasurement } from '../harness/queueMode';
+import { campaignWorkflow } from '../harness/queueWorkflows';
+import { credentials } from '../harness/workflows';
+
+const CAMPAIGN_SIZE = 2000;
+/**
+ * Bull's lock on a running job (n8n's defaults: 60 s, renewed every 10 s, checked every 30 s),
+ * shortened so a dead worker's job is noticed in well under a minute. With the defaults n8n
+ * failed the execution 115 s after the kill.
+ */
+const LOCK_DURATION_MS = 30_000;
+const LOCK_RENEW_MS = 10_000;
+const STALLED_INTERVAL_MS = 5_000;
+
+type OutputItem = { phoneNumber: string; key: string; status: string };
+
+const contacts = (prefix: number) =>
+	Array.from({ length: CAMPAIGN_SIZE }, (_, i) => ({
+		phone: `+1555${prefix * 1_000_000 + i}`,
+		name: `Contact ${i}`,
+	}));
+
+/** How often each value occurs, keeping only those seen more than once. */
+function repeated(values: string[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+	return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 1));
+}
+
+describe('queue mode: campaigns run on workers', () => {
+	let sandbox: InsiderSandbox;
+	let n8n: QueueDeployment;
+
+	beforeAll(async () => {
+		const install = await ensureN8n(N8N_VERSIONS.v2);
+		sandbox = await startTestSandbox({ rateLimitPerSecond: 10 });
+		// One job per worker: two campaigns started together then must use both workers. With
+		// n8n's default of 10, Redis usually hands the second job to the idle worker, not always.
+		n8n = new QueueDeployment(install, {
+			workers: 2,
+			webhookProcessors: 1,
+			workerConcurrency: 1,
+			env: {
+				QUEUE_WORKER_LOCK_DURATION: String(LOCK_DURATION_MS),
+				QUEUE_WORKER_LOCK_RENEW_TIME: String(LOCK_RENEW_MS),
+				QUEUE_WORKER_STALLED_INTERVAL: String(STALLED_INTERVAL_MS),
+			},
+		});
+		await n8n.launch(async (deployment) => {
+			await deployment.importCredentials(
+				credentials(sandbox.url, TEST_KEY, 'queue-webhook-token-0123456789'),
+			);
+			await deployment.importWorkflows([
+				campaignWorkflow('qCampaign', 'campaign'),
+				// Two campaigns at 10 requests/second on one key: a batch may wait out the other
+				// campaign's whole run, so Max Retries leaves room for that (see scenario 2).
+				campaignWorkflow('qSharedA', 'shared-a', { maxRetries: 10 }),
+				campaignWorkflow('qSharedB', 'shared-b', { maxRetries: 10 }),
+				campaignWorkflow('qCampaignHalfA', 'campaign-half-a', { requestsPerSecond: 5 }),
+				campaignWorkflow('qCampaignHalfB', 'campaign-half-b', { requestsPerSecond: 5 }),
+				campaignWorkflow('qCampaignSlow', 'campaign-slow', { requestsPerSecond: 2 }),
+			]);
+		});
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await sandbox?.stop();
+	});
+
+	/** A test body that keeps the deployment's logs when it fails. */
+	const keepLogsOnFailure = (body: () => Promise<void>) => async () => await n8n.guard(body)();
+
+	const startCampaign = (path: string, people: object[]) =>
+		client.post(`${n8n.url}/webhook/${path}`, { contacts: people }, { timeout: 300_000 });
+
+	const runCampaign = async (path: string, people: Array<{ phone: string }>) => {
+		const response = await startCampaign(path, people);
+		if (response.status !== 200)
+			throw new Error(
+				`campaign ${path} answered ${response.status}: ${JSON.stringify(response.data)}`,
+			);
+		return response.data as OutputItem[];
+	};
+
+	const expectAllAccepted = (items: OutputItem[], people: Array<{ phone: string }>) => {
+		expect(items.map((item) => item.status)).toEqual(people.map(() => 'accepted'));
+		expect(items.map((item) => item.phoneNumber)).toEqual(people.map((p) => p.phone));
+		expect(new Set(items.map((item) => item.key)).size).toBe(people.length);
+	};
+
+	const latestExecution = async (workflowId: string) => {
+		const executions = await n8n.executions(workflowId);
+		return executions[executions.length - 1];
+	};
+
+	test(
+		'1. a 2,000-contact campaign runs on one worker at 10 requests/second: all accepted, no 429, each phone exactly once',
+		keepLogsOnFailure(async () => {
+			sandbox.reset();
+			const people = contacts(2);
+			const items = await runCampaign('campaign', people);
+
+			expectAllAccepted(items, people);
+			expect(sandbox.requests.filter((r) => r.statusCode === 429)).toHaveLength(0);
+			expect(sandbox.messages.map((m) => m.phoneNumber).sort()).toEqual(
+				people.map((p) => p.phone).sort(),
+			);
+			expect(repeated(sandbox.messages.map((m) => m.phoneNumber))).toEqual({});
+
+			// The webhook processor took the request and queued it; exactly one worker ran it.
+			expect(n8n.balancer.routed.map((r) => r.upstream)).toEqual(['webhook-1']);
+			const execution = await latestExecution('qCampaign');
+			expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+			expect(n8n.webhookProcessors[0].log()).toContain(`Enqueued execution ${execution.id} (job`);
+			const ranIt = n8n.workersThatStarted(execution.id);
+			expect(ranIt).toHaveLength(1);
+			expect(ranIt[0].log()).toContain(`Worker finished execution ${execution.id} (job`);
+			expect(n8n.main.log()).not.toContain(`execution ${execution.id} (job`);
+			reportMeasurement(
+				`scenario 1: execution ${execution.id} ran on ${ranIt[0].name}; ${sandbox.requests.length} requests, ${sandbox.messages.length} messages`,
+			);
+		}),
+	);
+
+	test(
+		'2. two campaigns started at once run on the two workers and share one key: both finish, every message exactly once, the 429s are retried',
+		keepLogsOnFailure(async () => {
+			sandbox.reset();
+			const peopleA = contacts(3);
+			const peopleB = contacts(4);
+			const started = Date.now();
+			const [itemsA, itemsB] = await Promise.all([
+				runCampaign('shared-a', peopleA),
+				runCampaign('shared-b', peopleB),
+			]);
+			const seconds = (Date.now() - started) / 1000;
+
+			expectAllAccepted(itemsA, peopleA);
+			expectAllAccepted(itemsB, peopleB);
+			expect(sandbox.messages).toHaveLength(2 * CAMPAIGN_SIZE);
+			expect(repeated(sandbox.messages.map((m) => m.phoneNumber))).toEqual({});
+			const rateLimited = sandbox.requests.filter((r) => r.statusCode === 429);
+			// Both send at 10 per second on a key that allows 10: whichever is second in a window is
+			// refused, for as long as both run (each takes at least 4 s). Nothing refused was accepted.
+			expect(rateLimited.length).toBeGreaterThan(0);
+			expect(rateLimited.every((r) => r.messageCount === 0)).toBe(true);
+
+			const a = await latestExecution('qSharedA');
+			const b = await latestExecution('qSharedB');
+			expect([a.status, b.status]).toEqual(['success', 'success']);
+			const workers = [...n8n.workersThatStarted(a.id), ...n8n.workersThatStarted(b.id)].map(
+				(w) => w.name,
+			);
+			expect(workers.sort()).toEqual(['worker-1', 'worker-2']);
+			reportMeasurement(
+				`scenario 2: ${sandbox.requests.length} requests, ${rateLimited.length} answered 429, ${sandbox.messages.length} messages, ${seconds.toFixed(1)} s`,
+			);
+		}),
+	);
+
+	test(
+		'2b. the same two campaigns with Requests Per Second split 5 + 5 on the shared key: no 429 at all',
+		keepLogsOnFailure(async () => {
+			sandbox.reset();
+			const peopleA = contacts(5);
+			const peopleB = contacts(6);
+			const started = Date.now();
+			const [itemsA, itemsB] = await Promise.all([
+				runCampaign('campaign-half-a', peopleA),
+				runCampaign('campaign-half-b', peopleB),
+			]);
+			const seconds = (Date.now() - started) / 1000;
+
+			expectAllAccepted(itemsA, peopleA);
+			expectAllAccepted(itemsB, peopleB);
+			expect(sandbox.requests.filter((r) => r.statusCode === 429)).toHaveLength(0);
+			expect(sandbox.messages).toHaveLength(2 * CAMPAIGN_SIZE);
+			expect(repeated(sandbox.messages.map((m) => m.phoneNumber))).toEqual({});
+			reportMeasurement(
+				`scenario 2b: ${sandbox.requests.length} requests, none answered 429, ${seconds.toFixed(1)} s`,
+			);
+		}),
+	);
+
+	// 4. Send and Wait in queue mode: see its place in callbacks.test.ts.
+
+	test(
+		'6. a worker killed (SIGKILL) mid-campaign: n8n fails the execution instead of re-running it, and no message is sent twice',
+		keepLogsOnFailure(async () => {
+			sandbox.reset();
+			const people = contacts(7);
+			const answer = startCampaign('campaign-slow', people);
+			await waitFor(() => sandbox.requests.length >= 10, 120_000, 'ten requests');
+			const execution = await latestExecution('qCampaignSlow');
+			const [victim] = n8n.workersThatStarted(execution.id);
+			const survivor = n8n.workers.find((w) => w !== victim);
+			await victim.signal('SIGKILL');
+			const killedAt = Date.now();
+			const atKill = { requests: sandbox.requests.length, messages: sandbox.messages.length };
+
+			// Watch the execution's status until n8n decides.
+			const timeline: Array<{ afterSeconds: number; status: string }> = [];
+			let status = '';
+			for (;;) {
+				const current = (await latestExecution('qCampaignSlow')).status;
+				if (current !== status) {
+					status = current;
+					timeline.push({ afterSeconds: (Date.now() - killedAt) / 1000, status });
+				}
+				if (!['new', 'running'].includes(status)) break;
+				if (Date.now() - killedAt > 180_000) break;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+			const response = await answer;
+			// Give a re-run, if n8n made one, time to send.
+			await new Promise((resolve) => setTimeout(resolve, 2 * STALLED_INTERVAL_MS));
+
+			const phones = sandbox.messages.map((m) => m.phoneNumber);
+			expect(repeated(phones)).toEqual({});
+			expect(n8n.workersThatStarted(execution.id)).toEqual([victim]);
+			expect(survivor?.log()).not.toContain(`execution ${execution.id} (job`);
+			expect(status).toBe('error');
+			expect(sandbox.messages.length).toBeLessThan(CAMPAIGN_SIZE);
+			reportMeasurement(
+				`scenario 6: killed ${victim.name} with ${atKill.requests} requests / ${atKill.messages} messages received; ` +
+					`finally ${sandbox.requests.length} requests, ${sandbox.messages.length} messages, ${new Set(phones).size} distinct phones; ` +
+					`status timeline ${JSON.stringify(timeline)}; the caller got ${response.status} ${JSON.stringify(response.data)}`,
+			);
+		}),
+	);
+});
