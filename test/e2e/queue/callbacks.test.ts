@@ -276,9 +276,7 @@ describe('queue mode: callbacks and taps through webhook processors', () => {
 		}),
 	);
 
-	// 4. Send and Wait in queue mode goes here when the operation exists: the message goes out
-	// from a worker, the tap comes back through /webhook-waiting/ (the load balancer sends it to a
-	// webhook processor), and the execution resumes on a worker.
+	// 4. Send and Wait in queue mode is in sendAndWait.test.ts, with a deployment of its own.
 
 	describe('5. Insider retries across two webhook processors', () => {
 		let first: string;
