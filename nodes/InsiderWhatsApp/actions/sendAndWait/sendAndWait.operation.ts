@@ -6,7 +6,7 @@ import { INSIDER_DEFAULT_BASE_URL, SEND_PATHS, SENDING_DEFAULTS } from '../../co
 import type { MessageBuilder } from '../../helpers/messages/messageInput';
 import { MessageInputError } from '../../helpers/messages/messageInput';
 import { quickReplyFromInput, readQuickReplyInput } from '../../helpers/messages/quickReply';
-import { ParameterReader } from '../../helpers/parameterReader';
+import { ParameterReader } from '../parameterReader';
 import { batchesOf } from '../../transport/batching';
 import type { PlannedMessage } from '../../transport/dispatcher';
 import { dispatchBatches } from '../../transport/dispatcher';

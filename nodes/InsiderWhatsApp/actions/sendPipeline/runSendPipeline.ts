@@ -4,7 +4,7 @@ import { ExpressionError, NodeOperationError } from 'n8n-workflow';
 import { INSIDER_DEFAULT_BASE_URL, SENDING_DEFAULTS } from '../../constants';
 import type { MessageBuilder } from '../../helpers/messages/messageInput';
 import { MessageInputError } from '../../helpers/messages/messageInput';
-import { ParameterReader } from '../../helpers/parameterReader';
+import { ParameterReader } from '../parameterReader';
 import { abortableSleep } from '../../transport/abortableSleep';
 import { batchesOf, streamedBatches } from '../../transport/batching';
 import type { BatchSource, PlannedMessage } from '../../transport/dispatcher';
