@@ -4,8 +4,13 @@
  *   1. throughput under Insider's 10 requests/second: our node, the HTTP Request node as n8n's
  *      docs suggest for rate-limited APIs, and a hand-built Code + HTTP Request batching;
  *   2. overhead without a limit: our node against the hand-built alternative, CPU of n8n;
- *   3. the trigger against n8n's Webhook node, 20 callbacks in flight.
- * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3 (defaults).
+ *   3. the trigger against n8n's Webhook node, 20 callbacks in flight;
+ *   4. callback drain: the campaign example sent to N contacts while the delivery-log example
+ *      takes their statuses (accepted, sent, delivered, read) as the sandbox posts them.
+ * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3
+ * --drain-contacts 120,500 (defaults). `--drain-time-scale` sets the sandbox's retry schedule
+ * for section 4 (default: the end-to-end tests' scale).
+ * `--only drain` runs section 4 alone (with the warm-up).
  * `--expression-engine legacy` runs n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
  * (the isolated VM), to show how much of a figure is n8n's expression engine.
  * `--cpu-profile DIR` writes V8 CPU profiles of n8n's processes into DIR when n8n stops (open
@@ -18,6 +23,10 @@ import path from 'path';
 
 import type { InsiderSandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
+import { CALLBACK_RETRY_MINUTES } from '../sandbox/options';
+import { callbackOutcomes, E2E_TIME_SCALE } from '../test/e2e/harness/callbackTime';
+import { importDemo } from '../test/e2e/harness/demo';
+import { exampleWorkflows } from '../test/e2e/harness/examples';
 import { ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
 import { freePort, N8nInstance } from '../test/e2e/harness/n8nInstance';
 
@@ -49,6 +58,8 @@ const SIZES = {
 	overheadContacts: arg('overhead-contacts', 10000),
 	callbacks: arg('callbacks', 2000),
 	repetitions: arg('repetitions', 3),
+	drainContacts: (stringArg('drain-contacts') ?? '120,500').split(',').map(Number),
+	drainTimeScale: arg('drain-time-scale', E2E_TIME_SCALE),
 };
 
 function webhookNode(path: string, responseMode = 'lastNode') {
@@ -201,6 +212,94 @@ const stats = (values: number[]) => ({
 const fmt = (s: { median: number; min: number; max: number }, digits = 1) =>
 	`${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
+/** The campaign example with its contact list resized from 120 to `count`. */
+function campaignOf(n8nUrl: string, count: number) {
+	const example = exampleWorkflows(n8nUrl).find((e) => e.workflow.id === 'exampleCampaign');
+	if (!example) throw new Error('examples/ has no workflow with id exampleCampaign');
+	const text = JSON.stringify(example.workflow);
+	if (!text.includes('length: 120'))
+		throw new Error('the campaign example no longer builds its list with `length: 120`');
+	return {
+		...JSON.parse(text.replace('length: 120', `length: ${count}`)),
+		id: `benchDrain${count}`,
+		name: `Bench drain ${count}`,
+	};
+}
+
+interface DrainResult {
+	seconds: number;
+	perSecond: number;
+	/** Attempts not answered with a 2xx, by status code or error. */
+	failedAttempts: Record<string, number>;
+	mostRetries: number;
+	lost: number;
+	/** Executions the delivery log started: one per status when nothing is duplicated. */
+	logExecutions: number;
+	/** The machine's 1-minute load average when the run ended. */
+	load: number;
+}
+
+/**
+ * Sends the campaign through n8n's CLI, as the examples test does, and watches the sandbox's
+ * callback attempts until every status has a 200 or has used up Insider's retries.
+ */
+async function drainCampaign(
+	n8n: N8nInstance,
+	sandbox: InsiderSandbox,
+	count: number,
+): Promise<DrainResult> {
+	sandbox.reset();
+	const expected = count * 4;
+	const logBefore = await n8n.executionCount('exampleDeliveryLog');
+	const settled = () => {
+		const { answered, gaveUp } = callbackOutcomes(sandbox.callbackAttempts);
+		return { answered: answered.size, done: answered.size + gaveUp.size >= expected };
+	};
+	// Polled while the CLI runs: the statuses may all be answered before it exits.
+	let doneAt = 0;
+	const watcher = setInterval(() => {
+		if (!doneAt && settled().done) doneAt = Date.now();
+	}, 20);
+	try {
+		await n8n.cli(['execute', `--id=benchDrain${count}`]);
+		const horizonMs =
+			CALLBACK_RETRY_MINUTES[CALLBACK_RETRY_MINUTES.length - 1] *
+			60_000 *
+			sandbox.options.timeScale;
+		const deadline = Date.now() + 4 * horizonMs + 120_000;
+		while (!doneAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+	} finally {
+		clearInterval(watcher);
+	}
+	const attempts = sandbox.callbackAttempts;
+	const firstAt = Math.min(...attempts.map((a) => Date.parse(a.at)));
+	const seconds = ((doneAt || Date.now()) - firstAt) / 1000;
+	const failedAttempts: Record<string, number> = {};
+	for (const a of attempts) {
+		if (a.statusCode !== undefined && a.statusCode >= 200 && a.statusCode < 300) continue;
+		const reason = a.statusCode !== undefined ? `HTTP ${a.statusCode}` : (a.error ?? 'no answer');
+		failedAttempts[reason] = (failedAttempts[reason] ?? 0) + 1;
+	}
+	const { answered } = settled();
+	// n8n answers before it runs the workflow: wait until the log's executions stop appearing.
+	let logCount = await n8n.executionCount('exampleDeliveryLog');
+	for (let stable = 0; stable < 10; ) {
+		await new Promise((r) => setTimeout(r, 1000));
+		const now = await n8n.executionCount('exampleDeliveryLog');
+		stable = now === logCount ? stable + 1 : 0;
+		logCount = now;
+	}
+	return {
+		seconds,
+		perSecond: answered / seconds,
+		failedAttempts,
+		mostRetries: Math.max(0, ...attempts.filter((a) => a.statusCode === 200).map((a) => a.attempt)),
+		lost: expected - answered,
+		logExecutions: logCount - logBefore,
+		load: os.loadavg()[0],
+	};
+}
+
 async function main() {
 	const install = await ensureN8n(N8N_VERSIONS.v2);
 	const sandbox: InsiderSandbox = await startSandbox({
@@ -208,8 +307,9 @@ async function main() {
 		rateLimitPerSecond: 10,
 		statusEvents: [],
 	});
+	const port = await freePort();
 	const n8n = new N8nInstance(install, {
-		port: await freePort(),
+		port,
 		env: {
 			N8N_PAYLOAD_SIZE_MAX: '64',
 			...(EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: EXPRESSION_ENGINE } : {}),
@@ -222,6 +322,15 @@ async function main() {
 		{ ...CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey: KEY, baseUrl: sandbox.url } },
 	]);
 	await n8n.importWorkflows(workflows(sandbox.url));
+	if (wanted('drain')) {
+		// The delivery-log example (active) and its credentials, plus the campaign at each size.
+		const n8nUrl = `http://127.0.0.1:${port}`;
+		await importDemo(n8n, { apiKey: KEY, baseUrl: sandbox.url }, n8nUrl);
+		await n8n.importWorkflows(
+			SIZES.drainContacts.map((count) => campaignOf(n8nUrl, count)),
+			false,
+		);
+	}
 	await n8n.start();
 	const pgid = (n8n as unknown as { process: { pid: number } }).process.pid;
 	const contacts = (count: number, offset = 0) =>
@@ -370,6 +479,40 @@ async function main() {
 		say(
 			`Ratio trigger/webhook: ${(rates['Insider WhatsApp Trigger'] / rates['n8n Webhook node']).toFixed(2)}`,
 		);
+	}
+
+	// 4. Callback drain.
+	if (wanted('drain')) {
+		const scale = SIZES.drainTimeScale;
+		const minuteSeconds = 60 * scale;
+		sandbox.configure({
+			rateLimitPerSecond: 10,
+			timeScale: scale,
+			eventIntervalMs: 20,
+			statusEvents: ['sent', 'delivered', 'read'],
+		});
+		say(
+			`\n4. Callback drain: the campaign example at N contacts, 4 statuses each to the delivery-log example; time scale ${scale.toPrecision(3)} (first retry after ${minuteSeconds.toFixed(2)} s, last after ${(CALLBACK_RETRY_MINUTES[CALLBACK_RETRY_MINUTES.length - 1] * minuteSeconds).toFixed(1)} s)`,
+		);
+		say(
+			'| contacts | callbacks | drain s (first attempt to last 200) | callbacks/s | failed attempts | most retries of one status | lost | log executions | load average |',
+		);
+		say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+		// A first campaign warms the trigger's route up (JIT, first executions) and is not counted.
+		await drainCampaign(n8n, sandbox, SIZES.drainContacts[0]);
+		for (const count of SIZES.drainContacts) {
+			const runs: DrainResult[] = [];
+			for (let i = 0; i < SIZES.repetitions; i++)
+				runs.push(await drainCampaign(n8n, sandbox, count));
+			const failures = runs.map((r) =>
+				Object.entries(r.failedAttempts)
+					.map(([reason, n]) => `${n}× ${reason}`)
+					.join(', '),
+			);
+			say(
+				`| ${count} | ${count * 4} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(stats(runs.map((r) => r.perSecond)))} | ${failures.map((f) => f || '0').join(' / ')} | ${runs.map((r) => r.mostRetries).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.logExecutions).join('/')} | ${runs.map((r) => r.load.toFixed(1)).join('/')} |`,
+			);
+		}
 	}
 
 	fs.writeFileSync('bench-results.md', `${report.join('\n')}\n`);
