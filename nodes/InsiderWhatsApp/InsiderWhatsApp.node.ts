@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventProperties } from './actions/event';
 import { messageProperties } from './actions/message';
 import { route } from './actions/router';
 
@@ -26,17 +27,28 @@ export class InsiderWhatsApp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'insiderWhatsAppApi', required: true }],
+		// Reading callback events calls nothing at Insider, so it needs no API key.
+		credentials: [
+			{
+				name: 'insiderWhatsAppApi',
+				required: true,
+				displayOptions: { show: { resource: ['message'] } },
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: [
+					{ name: 'Event', value: 'event' },
+					{ name: 'Message', value: 'message' },
+				],
 				default: 'message',
 			},
 			...messageProperties,
+			...eventProperties,
 		],
 	};
 
