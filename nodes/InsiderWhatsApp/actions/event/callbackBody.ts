@@ -4,7 +4,7 @@
  * fields for forms, nothing otherwise) and, with its Raw Body option, the request's bytes as
  * binary data. Like the trigger, this reads the parsed value for JSON and the bytes otherwise.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/jsonValues';
 
@@ -42,6 +42,16 @@ function contentTypeOf(json: IDataObject): string {
 	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
 }
 
+/** Where n8n 2.x keeps an item's binary data in its JSON in the combined binary mode. */
+const BINARY_IN_JSON = '_files';
+
+/** The request's bytes as n8n's binary data, in either of n8n's binary modes. */
+function rawBodyOf(item: INodeExecutionData, field: string): IBinaryData | undefined {
+	const inJson = item.json[BINARY_IN_JSON];
+	const binary = item.binary?.[field] ?? (isObject(inJson) ? inJson[field] : undefined);
+	return isObject(binary) ? (binary as unknown as IBinaryData) : undefined;
+}
+
 /** The body to read: a parsed value, JSON text, or bytes (see readPayloads). */
 export async function callbackBody(
 	context: IExecuteFunctions,
@@ -51,15 +61,15 @@ export async function callbackBody(
 ): Promise<BodyReading> {
 	const body = valueAt(item.json, fields.bodyField);
 	const contentType = contentTypeOf(item.json);
-	const hasBytes = item.binary?.[fields.rawBodyField] !== undefined;
+	const rawBody = rawBodyOf(item, fields.rawBodyField);
 	if (contentType === 'application/json' && body !== undefined) {
 		if (typeof body !== 'string') return { body };
 		// n8n parsed a JSON string; as text it would be parsed again, so pass it as the one payload.
-		if (!hasBytes) return { body: [body] };
+		if (!rawBody) return { body: [body] };
 	}
-	if (hasBytes) {
+	if (rawBody) {
 		try {
-			return { body: await context.helpers.getBinaryDataBuffer(itemIndex, fields.rawBodyField) };
+			return { body: await context.helpers.getBinaryDataBuffer(itemIndex, rawBody) };
 		} catch (error) {
 			return {
 				field: `Raw Body Field "${fields.rawBodyField}"`,
