@@ -112,7 +112,8 @@ export function receiverUrl(kind: ReceiverKind, n8nUrl: string, id: string, toke
 /**
  * Which event a recorded status-log request stands for: key and event of an item of the trigger
  * or of Read Callback Events, or of the body the Webhook node alone passed on (one status per
- * body, as the sandbox and the bench post them).
+ * body, as the sandbox and the bench post them: a Meta envelope, Insider's accepted event, or a
+ * flat `{ key, status }`).
  */
 export function recordedEvent(request: ReceivedRequest): { source: string; id: string } {
 	const { source, item } = request.body as { source: string; item: Record<string, unknown> };
@@ -121,7 +122,8 @@ export function recordedEvent(request: ReceivedRequest): { source: string; id: s
 	const value = (body.entry as Array<{ changes: Array<{ value: Record<string, unknown> }> }>)?.[0]
 		?.changes?.[0]?.value;
 	const status = (value?.statuses as Array<{ status: string }> | undefined)?.[0]?.status;
-	return { source, id: `${body.key}|${status ?? 'accepted'}` };
+	const flat = typeof body.status === 'string' ? body.status : undefined;
+	return { source, id: `${body.key}|${status ?? flat ?? 'accepted'}` };
 }
 
 /** How often each expected event reached the status log, and what reached it unexpectedly. */
