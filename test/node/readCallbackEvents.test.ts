@@ -281,6 +281,15 @@ describe("deduplication through n8n's store", () => {
 		expect(results.flatMap(jsonOf)).toHaveLength(1);
 	});
 
+	test('executions arriving while a call is under way share the next call', async () => {
+		const status = (i: number) => post({ key: `whatsapp-${i}`, status: 'sent', timestamp: '1' });
+		const results = await Promise.all(
+			Array.from({ length: 8 }, async (_, i) => await read([status(i)])),
+		);
+		expect(results.flatMap(jsonOf)).toHaveLength(8);
+		expect(store.calls).toBeLessThan(8);
+	});
+
 	test('concurrent executions lose none of what the others recorded', async () => {
 		const status = (i: number) => post({ key: `whatsapp-${i}`, status: 'sent', timestamp: '1' });
 		const first = await Promise.all(
