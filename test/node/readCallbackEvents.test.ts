@@ -4,9 +4,17 @@
  * that hold no JSON fail naming the item; deduplication goes through n8n's store (a stand-in
  * that keeps n8n's unlocked read-then-write, see test/support/deduplicationStore.ts).
  */
-import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
+import type {
+	DeduplicationItemTypes,
+	DeduplicationScope,
+	IBinaryKeyData,
+	ICheckProcessedOptions,
+	IDataObject,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { CALLBACK_EVENT_NAMES, CALLBACK_EVENT_OPTIONS } from '../../nodes/shared/callbackEvent';
+import { recordNewIdentities } from '../../nodes/InsiderWhatsApp/actions/event/processedEvents';
 import { InsiderWhatsApp } from '../../nodes/InsiderWhatsApp/InsiderWhatsApp.node';
 import type { DeduplicationStore } from '../support/deduplicationStore';
 import { useDeduplicationStore } from '../support/deduplicationStore';
@@ -288,6 +296,40 @@ describe("deduplication through n8n's store", () => {
 		);
 		expect(results.flatMap(jsonOf)).toHaveLength(8);
 		expect(store.calls).toBeLessThan(8);
+	});
+
+	test('an event several executions of one batch carry is new for the first of them only', async () => {
+		const context = {
+			getWorkflow: () => ({ id: 'batch' }),
+			helpers: {
+				checkProcessedAndRecord: async (
+					items: DeduplicationItemTypes[],
+					scope: DeduplicationScope,
+					options: ICheckProcessedOptions,
+				) =>
+					await store.checkProcessedAndRecord(
+						items,
+						scope,
+						{ workflow: { id: 'batch', active: true } },
+						options,
+					),
+			},
+		} as unknown as IExecuteFunctions;
+		// The first request goes to the store at once; the next five wait and go together.
+		const first = recordNewIdentities(context, ['x'], 100);
+		const batch = Array.from(
+			{ length: 5 },
+			async (_, i) => await recordNewIdentities(context, i === 0 ? ['y'] : ['z', 'y'], 100),
+		);
+		expect(await first).toEqual(new Set(['x']));
+		expect(await Promise.all(batch)).toEqual([
+			new Set(['y']),
+			new Set(['z']),
+			new Set(),
+			new Set(),
+			new Set(),
+		]);
+		expect(store.calls).toBe(2);
 	});
 
 	test('concurrent executions lose none of what the others recorded', async () => {
