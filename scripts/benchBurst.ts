@@ -9,7 +9,7 @@
  * attempts, and, once the retries are over, events lost or duplicated in the status log.
  * Then the same callback posted many times at once: how many pass each deduplication.
  * Runs on n8n's default expression engine and on N8N_EXPRESSION_ENGINE=legacy.
- * Options: --callbacks 1000 --in-flight 20,100 --engines default,legacy --time-scale 0.2
+ * Options: --callbacks 1000 --in-flight 20,100 --engines default,legacy --time-scale 0.5
  *          --variants trigger,webhook,webhookRead --same 20,100
  * Prints the tables and writes them to bench-burst-results.md.
  */
@@ -46,7 +46,7 @@ const listArg = (name: string, fallback: string) => stringArg(name, fallback).sp
 const CALLBACKS = Number(stringArg('callbacks', '1000'));
 const IN_FLIGHT = listArg('in-flight', '20,100').map(Number);
 const ENGINES = listArg('engines', 'default,legacy');
-const TIME_SCALE = Number(stringArg('time-scale', '0.2'));
+const TIME_SCALE = Number(stringArg('time-scale', '0.5'));
 const VARIANTS = listArg('variants', 'trigger,webhook,webhookRead') as ReceiverKind[];
 const SAME = listArg('same', '20,100').map(Number);
 const RETRY_WINDOW_MS = 60 * 60_000 * TIME_SCALE;
@@ -191,36 +191,36 @@ async function main() {
 			const url = receiverUrl(kind, n8n.url, id, TOKEN);
 			const run = randomUUID().slice(0, 8);
 			const callbacks = Array.from({ length: count }, (_, i) => callback(run, i));
-			const deliverer = new Deliverer(TIME_SCALE);
-			const latencies: number[] = [];
-			const deliveries: Array<Promise<boolean>> = [];
-			let answered = 0;
-			let next = 0;
+			// At most `inFlight` requests out at once, first attempts and retries alike.
+			const deliverer = new Deliverer(TIME_SCALE, inFlight);
+			let firstAttemptsDone = 0;
+			let lastFirstAttemptAt = 0;
 			const started = Date.now();
-			const worker = async () => {
-				while (next < callbacks.length) {
-					const { key, payload } = callbacks[next++];
-					const sentAt = Date.now();
-					await new Promise<void>((firstAttemptDone) => {
-						deliveries.push(
-							deliverer.deliver(
-								{ target: 'callback', url, event: 'delivered', key, payload },
-								(ok) => {
-									latencies.push(Date.now() - sentAt);
-									if (ok) answered++;
-									firstAttemptDone();
-								},
-							),
-						);
-					});
-				}
-			};
-			await Promise.all(Array.from({ length: inFlight }, worker));
-			const firstPhaseMs = Date.now() - started;
+			const deliveries = callbacks.map(
+				async ({ key, payload }) =>
+					await deliverer.deliver(
+						{ target: 'callback', url, event: 'delivered', key, payload },
+						() => {
+							firstAttemptsDone++;
+							lastFirstAttemptAt = Date.now();
+						},
+					),
+			);
+			await until(() => firstAttemptsDone === count, RETRY_WINDOW_MS, 'the first attempts');
+			const firstAttempts = deliverer.attempts.filter((attempt) => attempt.attempt === 0);
+			const answered = firstAttempts.filter(
+				(attempt) => (attempt.statusCode ?? 0) >= 200 && (attempt.statusCode ?? 0) < 300,
+			).length;
+			const latencies = firstAttempts.map((attempt) => attempt.durationMs ?? REQUEST_TIMEOUT_MS);
+			const firstPhaseMs = lastFirstAttemptAt - started;
+			let deadline: NodeJS.Timeout | undefined;
 			const allDelivered = await Promise.race([
 				Promise.all(deliveries).then((results) => results.every(Boolean)),
-				sleep(RETRY_WINDOW_MS + 120_000).then(() => false),
+				new Promise<boolean>((resolve) => {
+					deadline = setTimeout(() => resolve(false), RETRY_WINDOW_MS + 120_000);
+				}),
 			]);
+			clearTimeout(deadline);
 			const drainedMs = Date.now() - started;
 			const retries = deliverer.attempts.length - count;
 			deliverer.stop();
