@@ -157,7 +157,7 @@ async function main() {
 		const unfinished = async (workflowId: string) =>
 			(
 				await n8n.query<{ count: number }>(
-					`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = '${workflowId}' AND status IN ('new', 'running', 'waiting')`,
+					`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = '${workflowId}' AND status IN ('new', 'running', 'waiting') AND deletedAt IS NULL`,
 				)
 			)[0].count;
 
