@@ -35,6 +35,9 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--time-scale':
 				options.timeScale = Number(value(i++));
 				break;
+			case '--callbacks-in-flight':
+				options.callbacksInFlight = Number(value(i++));
+				break;
 			case '--event-interval':
 				options.eventIntervalMs = Number(value(i++));
 				break;
@@ -49,7 +52,7 @@ function parseArgs(argv: string[]): SandboxOptions {
 				break;
 			case '--help':
 				console.log(
-					'Usage: npm run sandbox -- [--port 8787] [--key KEY]… [--rate-limit 10] [--time-scale 1] [--ip-restricted-key KEY] [--fail-recipient +E164] [--webhook-url URL] [--webhook-token TOKEN]',
+					'Usage: npm run sandbox -- [--port 8787] [--key KEY]… [--rate-limit 10] [--time-scale 1] [--callbacks-in-flight 0] [--ip-restricted-key KEY] [--fail-recipient +E164] [--webhook-url URL] [--webhook-token TOKEN]',
 				);
 				process.exit(0);
 				break;

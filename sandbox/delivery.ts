@@ -14,6 +14,8 @@ export interface DeliveryAttempt {
 	at: string;
 	statusCode?: number;
 	error?: string;
+	/** From sending the request to its answer (or its failure). */
+	durationMs?: number;
 	payload: unknown;
 }
 
@@ -28,7 +30,9 @@ export interface Delivery {
 
 /**
  * Posts events the way Insider does: a non-2xx answer (or no answer) is retried at 1, 2, 3, 8,
- * 13, 18, 28, 38, 48 and 60 minutes after the first attempt, times `timeScale`.
+ * 13, 18, 28, 38, 48 and 60 minutes after the first attempt, times `timeScale`. At most
+ * `maxInFlight` requests (first attempts and retries alike) are out at once, as from a sender's
+ * pool of workers; the others wait their turn.
  */
 export class Deliverer {
 	readonly attempts: DeliveryAttempt[] = [];
@@ -39,7 +43,14 @@ export class Deliverer {
 
 	private stopped = false;
 
-	constructor(public timeScale: number) {}
+	private inFlight = 0;
+
+	private readonly waiting: Array<() => void> = [];
+
+	constructor(
+		public timeScale: number,
+		public maxInFlight = Infinity,
+	) {}
 
 	/**
 	 * Resolves when the event was accepted (2xx) or its last retry failed; `afterFirstAttempt`
@@ -74,6 +85,8 @@ export class Deliverer {
 
 	stop(): void {
 		this.stopped = true;
+		// Posts waiting for a place go on to find the deliverer stopped.
+		for (const resume of this.waiting.splice(0)) resume();
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		for (const request of this.requests) request.destroy();
@@ -84,7 +97,23 @@ export class Deliverer {
 		this.attempts.length = 0;
 	}
 
-	private post(delivery: Delivery, attempt: number): Promise<boolean> {
+	/** Waits for a free place among the requests in flight, then posts. */
+	private async post(delivery: Delivery, attempt: number): Promise<boolean> {
+		// A finished post hands its place straight to the next waiting one.
+		if (this.inFlight >= this.maxInFlight)
+			await new Promise<void>((resume) => this.waiting.push(resume));
+		else this.inFlight++;
+		try {
+			return this.stopped ? false : await this.send(delivery, attempt);
+		} finally {
+			const next = this.waiting.shift();
+			if (next) next();
+			else this.inFlight--;
+		}
+	}
+
+	private send(delivery: Delivery, attempt: number): Promise<boolean> {
+		const sentAt = Date.now();
 		const record: DeliveryAttempt = {
 			target: delivery.target,
 			url: delivery.url,
@@ -121,6 +150,7 @@ export class Deliverer {
 					response.resume();
 					response.on('end', () => {
 						this.requests.delete(request);
+						record.durationMs = Date.now() - sentAt;
 						record.statusCode = response.statusCode;
 						const code = response.statusCode ?? 0;
 						resolve(code >= 200 && code < 300);
@@ -131,6 +161,7 @@ export class Deliverer {
 			request.on('timeout', () => request.destroy(new Error('timeout')));
 			request.on('error', (error) => {
 				this.requests.delete(request);
+				record.durationMs = Date.now() - sentAt;
 				record.error = error.message;
 				resolve(false);
 			});

@@ -19,6 +19,8 @@ export interface SandboxOptions {
 	rateLimitPerSecond?: number;
 	/** Multiplies Insider's callback retry schedule (minutes) so tests run in milliseconds. */
 	timeScale?: number;
+	/** Callback requests out at once, first attempts and retries alike; 0 means no limit. */
+	callbacksInFlight?: number;
 	/** Pause between one message's status events, in milliseconds. */
 	eventIntervalMs?: number;
 	/** Status events reported for each accepted message, in this order. */
@@ -52,6 +54,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		ipRestrictedKeys: options.ipRestrictedKeys ?? [],
 		rateLimitPerSecond: options.rateLimitPerSecond ?? 10,
 		timeScale: options.timeScale ?? 1,
+		callbacksInFlight: options.callbacksInFlight ?? 0,
 		eventIntervalMs: options.eventIntervalMs ?? 400,
 		statusEvents: options.statusEvents ?? ['sent', 'delivered', 'read'],
 		failingRecipients: options.failingRecipients ?? [],

@@ -47,7 +47,10 @@ export class InsiderSandbox {
 	constructor(options: SandboxOptions = {}) {
 		this.options = resolveOptions(options);
 		this.limiter = new SlidingWindowLimiter(this.options.rateLimitPerSecond);
-		this.deliverer = new Deliverer(this.options.timeScale);
+		this.deliverer = new Deliverer(
+			this.options.timeScale,
+			this.options.callbacksInFlight || Infinity,
+		);
 		this.server = http.createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => {
 				const statusCode = error instanceof HttpProblem ? error.statusCode : 500;
@@ -90,6 +93,7 @@ export class InsiderSandbox {
 				ResolvedOptions,
 				| 'rateLimitPerSecond'
 				| 'timeScale'
+				| 'callbacksInFlight'
 				| 'eventIntervalMs'
 				| 'statusEvents'
 				| 'failingRecipients'
@@ -102,17 +106,20 @@ export class InsiderSandbox {
 		if (webhook !== undefined) this.options.webhook = webhook ?? undefined;
 		this.limiter.perSecond = this.options.rateLimitPerSecond;
 		this.deliverer.timeScale = this.options.timeScale;
+		this.deliverer.maxInFlight = this.options.callbacksInFlight || Infinity;
 	}
 
 	/** The settings the admin API shows; API keys and the webhook token are secrets, never echoed. */
 	publicConfig() {
-		const { host, port, rateLimitPerSecond, timeScale, eventIntervalMs } = this.options;
+		const { host, port, rateLimitPerSecond, timeScale, callbacksInFlight, eventIntervalMs } =
+			this.options;
 		const { statusEvents, failingRecipients, businessNumber, webhook } = this.options;
 		return {
 			host,
 			port,
 			rateLimitPerSecond,
 			timeScale,
+			callbacksInFlight,
 			eventIntervalMs,
 			statusEvents,
 			failingRecipients,

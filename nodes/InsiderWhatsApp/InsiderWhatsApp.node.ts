@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventProperties } from './actions/event';
 import { messageProperties } from './actions/message';
 import { route } from './actions/router';
 import { SEND_AND_WAIT_WEBHOOKS, sendAndWaitWebhook } from './actions/sendAndWait/webhook';
@@ -29,7 +30,14 @@ export class InsiderWhatsApp implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'insiderWhatsAppApi', required: true }],
+		// Reading callback events calls nothing at Insider, so it needs no API key.
+		credentials: [
+			{
+				name: 'insiderWhatsAppApi',
+				required: true,
+				displayOptions: { show: { resource: ['message'] } },
+			},
+		],
 		// Send Quick Reply and Wait for Tap is resumed through n8n's waiting webhook.
 		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		waitingNodeTooltip:
@@ -40,10 +48,14 @@ export class InsiderWhatsApp implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: [
+					{ name: 'Event', value: 'event' },
+					{ name: 'Message', value: 'message' },
+				],
 				default: 'message',
 			},
 			...messageProperties,
+			...eventProperties,
 		],
 	};
 

@@ -1,4 +1,5 @@
 import type { CallbackEvent } from '../shared/callbackEvent';
+import { eventIdentity } from '../shared/eventIdentity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_REMEMBERED_PER_NODE = 200_000;
@@ -9,13 +10,6 @@ const MAX_REMEMBERED_PER_NODE = 200_000;
  * remembers its own; that is the documented limit.
  */
 const seenByNode = new Map<string, Map<string, number>>();
-
-/** Events with no identity (unknown payloads) are never treated as duplicates. */
-function identity(event: CallbackEvent): string | undefined {
-	const id = event.key ?? event.messageId;
-	if (!id || event.event === 'unknown') return undefined;
-	return `${id}|${event.messageId ?? ''}|${event.event}|${event.sourceTimestamp ?? ''}`;
-}
 
 export function dropDuplicates(
 	nodeScope: string,
@@ -33,7 +27,8 @@ export function dropDuplicates(
 		seen.delete(id);
 	}
 	return events.filter((event) => {
-		const id = identity(event);
+		// Events with no identity (unknown payloads) are never treated as duplicates.
+		const id = eventIdentity(event);
 		if (id === undefined) return true;
 		if ((seen as Map<string, number>).has(id)) return false;
 		(seen as Map<string, number>).set(id, now + DAY_MS);

@@ -41,6 +41,7 @@ describe('example workflows in n8n 2.x', () => {
 		expect(examples.map((e) => e.file)).toEqual([
 			'ask-and-branch.json',
 			'campaign-batching.json',
+			'campaign-statuses-at-scale.json',
 			'delivery-status-log.json',
 		]);
 		await n8n.start();

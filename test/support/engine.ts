@@ -6,6 +6,7 @@
  */
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
@@ -101,12 +102,24 @@ class TestItemsNode implements INodeType {
 		defaults: { name: 'Test Items' },
 		inputs: [],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+			{ displayName: 'Binaries', name: 'binaries', type: 'json', default: '[]' },
+		],
 	} as unknown as INodeType['description'];
 
 	async execute(this: import('n8n-workflow').IExecuteFunctions) {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+		const binaries = JSON.parse(
+			this.getNodeParameter('binaries', 0, '[]') as string,
+		) as Array<IBinaryKeyData | null>;
+		return [
+			items.map((json, index) => ({
+				json,
+				...(binaries[index] ? { binary: binaries[index] } : {}),
+				pairedItem: { item: index },
+			})),
+		];
 	}
 }
 
@@ -245,6 +258,8 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	parameters: INode['parameters'];
 	items: IDataObject[];
+	/** Binary data of each item (as a Webhook node's Raw Body option gives it), or null. */
+	binaries?: Array<IBinaryKeyData | null>;
 	credentials: { apiKey: string; baseUrl: string };
 	continueOnFail?: boolean;
 }
@@ -288,7 +303,10 @@ export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult
 			type: 'test.items',
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { items: JSON.stringify(options.items) },
+			parameters: {
+				items: JSON.stringify(options.items),
+				binaries: JSON.stringify(options.binaries ?? []),
+			},
 		},
 		{
 			id: '2',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { eventOperations } from './event';
 import { messageBuilders } from './message';
 import { sendAndWait } from './sendAndWait/sendAndWait.operation';
 import { runSendPipeline } from './sendPipeline/runSendPipeline';
@@ -10,6 +11,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const operation = this.getNodeParameter('operation', 0) as string;
 	// Send and Wait sends one message and waits, outside the send pipeline.
 	if (resource === 'message' && operation === 'sendAndWait') return await sendAndWait.call(this);
+	const readEvents = resource === 'event' ? eventOperations[operation] : undefined;
+	if (readEvents) return [await readEvents.call(this)];
 	const build = resource === 'message' ? messageBuilders[operation] : undefined;
 	if (!build) {
 		throw new NodeOperationError(

@@ -1,0 +1,13 @@
+/**
+ * What makes two callback events the same delivery: Insider retries a callback with the same
+ * body, so the same key or message id, event and source timestamp mean "seen before". Both the
+ * trigger's memory and the action node's use of n8n's deduplication store key on this.
+ */
+import type { CallbackEvent } from './callbackEvent';
+
+/** The identity of an event, or undefined for events that have none (unknown payloads). */
+export function eventIdentity(event: CallbackEvent): string | undefined {
+	const id = event.key ?? event.messageId;
+	if (!id || event.event === 'unknown') return undefined;
+	return `${id}|${event.messageId ?? ''}|${event.event}|${event.sourceTimestamp ?? ''}`;
+}
