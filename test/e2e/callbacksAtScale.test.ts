@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published; the tokens are fake test tokens */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, no-console -- development tooling: runs in plain Node, never inside n8n, and is not published; the tokens are fake test tokens */
 /**
  * Callbacks at campaign scale in a real n8n 2.41.1: n8n's Webhook node followed by Read
  * Callback Events gives the trigger's items for every body of the payload table, and after a

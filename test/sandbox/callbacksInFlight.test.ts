@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /** The sandbox's callbacks, first attempts and retries alike, keep within callbacksInFlight. */
 import http from 'http';
 import type { AddressInfo } from 'net';
