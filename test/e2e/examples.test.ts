@@ -39,10 +39,12 @@ describe('example workflows in n8n 2.x', () => {
 			`http://127.0.0.1:${port}`,
 		);
 		expect(examples.map((e) => e.file)).toEqual([
-			'ask-and-branch.json',
+			'ask-and-wait.json',
 			'campaign-batching.json',
 			'campaign-statuses-at-scale.json',
 			'delivery-status-log.json',
+			'insider-replies.json',
+			'template-then-quick-reply.json',
 		]);
 		await n8n.start();
 		sandbox.configure({ webhook: demoRepliesWebhook(n8n.url) });
@@ -110,34 +112,29 @@ describe('example workflows in n8n 2.x', () => {
 		3 * RETRY_HORIZON_MS + 120_000,
 	);
 
-	test('Ask and branch: the quick reply goes out, and a tap on "Yes please" takes the Yes branch', async () => {
+	// Ask and wait is walked click by click in the browser test; Send and Wait itself in sendAndWait.test.ts.
+	test('Template then quick reply: the template opens the conversation; its button continues it through Insider replies', async () => {
 		sandbox.reset();
-		await n8n.cli(['execute', '--id=exampleAskAndBranch']);
+		await n8n.cli(['execute', '--id=exampleTemplateThenQuickReply']);
 		expect(sandbox.messages).toHaveLength(1);
-		const [message] = sandbox.messages;
-		expect(message.phoneNumber).toBe('+15550001111');
-		const before = await n8n.executionCount('exampleAskAndBranch');
-		// The tap may need Insider's retries when n8n is slow to answer, as in production.
-		await sandbox.tapButton(message.key, 'updates_yes');
-		await waitFor(
-			() => sandbox.callbackAttempts.some((a) => a.target === 'webhook' && a.statusCode === 200),
-			RETRY_HORIZON_MS,
-			'the tap delivered',
-		);
-		// The trigger answers on receipt; the execution's data is complete once it has finished.
-		const latest =
-			"SELECT e.status AS status FROM execution_entity e WHERE e.workflowId = 'exampleAskAndBranch' ORDER BY e.id DESC LIMIT 1";
-		await waitUntil(
-			async () =>
-				(await n8n.executionCount('exampleAskAndBranch')) > before &&
-				(await n8n.query<{ status: string }>(latest))[0].status === 'success',
-			60_000,
-		);
-		const data = await n8n.query<{ data: string }>(
-			"SELECT d.data AS data FROM execution_data d JOIN execution_entity e ON e.id = d.executionId WHERE e.workflowId = 'exampleAskAndBranch' ORDER BY e.id DESC LIMIT 1",
-		);
-		expect(data[0].data).toContain('Wants updates');
-		expect(data[0].data).not.toContain('No updates');
-		expect(data[0].data).toContain('updates_yes');
+		const [template] = sandbox.messages;
+		expect(template.phoneNumber).toBe('+15550001111');
+		expect(template.message).toMatchObject({
+			type: 'template',
+			template: { name: 'order_update', language: { code: 'en_US' } },
+		});
+		// The contact taps the template's quick-reply button: Insider replies answers it.
+		await sandbox.tapTemplateButton(template.key, { payload: 'talk_to_us' });
+		await waitFor(() => sandbox.messages.length === 2, RETRY_HORIZON_MS, 'the follow-up');
+		const followUp = sandbox.messages[1];
+		expect(followUp.phoneNumber).toBe('+15550001111');
+		expect(followUp.message).toMatchObject({
+			type: 'interactive',
+			interactive: { type: 'button', body: { text: 'Happy to help! What is it about?' } },
+		});
+		// Reply To quotes the contact's tap (the trigger's messageId), not the template itself.
+		const quoted = (followUp.message.context as { message_id?: string }).message_id;
+		expect(quoted).toMatch(/^wamid\./);
+		expect(quoted).not.toBe(template.waMessageId);
 	});
 });
