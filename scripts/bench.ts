@@ -25,10 +25,10 @@ import type { InsiderSandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { CALLBACK_RETRY_MINUTES } from '../sandbox/options';
 import { callbackOutcomes, E2E_TIME_SCALE } from '../test/e2e/harness/callbackTime';
-import { importDemo } from '../test/e2e/harness/demo';
-import { exampleWorkflows } from '../test/e2e/harness/examples';
-import { ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
-import { freePort, N8nInstance } from '../test/e2e/harness/n8nInstance';
+import { importDemo } from '../dev/n8n/demo';
+import { exampleWorkflows } from '../dev/n8n/examples';
+import { ensureN8n, N8N_VERSIONS } from '../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../dev/n8n/n8nInstance';
 
 const KEY = 'INS.bench-key';
 const PKG = 'n8n-nodes-insider-whatsapp';

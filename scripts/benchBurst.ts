@@ -29,8 +29,8 @@ import {
 	tally,
 	webhookNode,
 } from '../test/e2e/harness/callbackReceivers';
-import { ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
-import { freePort, N8nInstance } from '../test/e2e/harness/n8nInstance';
+import { ensureN8n, N8N_VERSIONS } from '../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../dev/n8n/n8nInstance';
 import { credentials, workflow } from '../test/e2e/harness/workflows';
 
 const TOKEN = 'bench-burst-token-0123456789';

@@ -16,9 +16,9 @@ import path from 'path';
 import { DEFAULT_SANDBOX_KEY } from '../sandbox/options';
 import type { InsiderSandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { cacheRoot, ensureN8n, N8N_VERSIONS } from '../test/e2e/harness/n8nInstall';
-import { installBuiltPackage, N8nInstance } from '../test/e2e/harness/n8nInstance';
-import { DEMO_OWNER as OWNER, demoRepliesWebhook, importDemo } from '../test/e2e/harness/demo';
+import { cacheRoot, ensureN8n, N8N_VERSIONS } from '../dev/n8n/n8nInstall';
+import { installBuiltPackage, N8nInstance } from '../dev/n8n/n8nInstance';
+import { DEMO_OWNER as OWNER, demoRepliesWebhook, importDemo } from '../dev/n8n/demo';
 
 interface StartOptions {
 	port: number;

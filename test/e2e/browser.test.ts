@@ -11,9 +11,9 @@ import { chromium } from 'playwright-core';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { E2E_TIME_SCALE } from './harness/callbackTime';
-import { DEMO_OWNER, demoRepliesWebhook, importDemo } from './harness/demo';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import { DEMO_OWNER, demoRepliesWebhook, importDemo } from '../../dev/n8n/demo';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.resolve(__dirname, '../../docs');

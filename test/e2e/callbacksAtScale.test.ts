@@ -22,9 +22,9 @@ import {
 	tally,
 	webhookNode,
 } from './harness/callbackReceivers';
-import { EXAMPLE_TOKEN, exampleWorkflows } from './harness/examples';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import { EXAMPLE_TOKEN, exampleWorkflows } from '../../dev/n8n/examples';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { credentials, workflow } from './harness/workflows';
 
 const TOKEN = 'e2e-scale-token-0123456789';

@@ -6,10 +6,10 @@ import type { InsiderSandbox } from '../../sandbox/server';
 import { waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { callbackOutcomes, E2E_TIME_SCALE, RETRY_HORIZON_MS } from './harness/callbackTime';
-import { demoRepliesWebhook, importDemo } from './harness/demo';
+import { demoRepliesWebhook, importDemo } from '../../dev/n8n/demo';
 import { nodeOutputs } from './harness/executionData';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
 	const started = Date.now();

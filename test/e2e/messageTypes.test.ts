@@ -9,9 +9,9 @@ import type { InsiderSandbox } from '../../sandbox/server';
 import { client } from '../support/http';
 import { EXACT_MESSAGES } from '../support/messageExamples';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
-import type { N8nVersionSpec } from './harness/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { credentials, INSIDER_CREDENTIAL, PKG, workflow } from './harness/workflows';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-0123456789';

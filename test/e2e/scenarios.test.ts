@@ -7,9 +7,9 @@ import type { InsiderSandbox } from '../../sandbox/server';
 import { client, startReceiver, waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { E2E_TIME_SCALE, RETRY_HORIZON_MS } from './harness/callbackTime';
-import type { N8nVersionSpec } from './harness/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { credentials, forwardingTriggerWorkflow, sendWorkflow } from './harness/workflows';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-0123456789';

@@ -10,9 +10,9 @@ import http from 'http';
 import { startReceiver, waitFor } from '../support/http';
 import type { PayloadCase, RefusedBody } from '../trigger/payloadCases';
 import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from '../trigger/payloadCases';
-import type { N8nVersionSpec } from './harness/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { credentials, PKG, WEBHOOK_CREDENTIAL } from './harness/workflows';
 
 const TOKEN = 'e2e-bodies-token-0123456789';

@@ -6,10 +6,10 @@
 import type { InsiderSandbox } from '../../sandbox/server';
 import { client, startReceiver, waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
-import { DEMO_OWNER } from './harness/demo';
-import type { N8nVersionSpec } from './harness/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from './harness/n8nInstall';
-import { freePort, N8nInstance } from './harness/n8nInstance';
+import { DEMO_OWNER } from '../../dev/n8n/demo';
+import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
+import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { RestSession } from './harness/restSession';
 import { credentials, INSIDER_CREDENTIAL, PKG, sendWorkflow, workflow } from './harness/workflows';
 

@@ -5,7 +5,7 @@
  */
 import path from 'path';
 
-import type { N8nInstance } from './n8nInstance';
+import type { N8nInstance } from '../../../dev/n8n/n8nInstance';
 
 type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown }> | null> } }>>;
 

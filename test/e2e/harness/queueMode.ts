@@ -12,7 +12,7 @@ import os from 'os';
 import path from 'path';
 
 import { LoadBalancer } from './loadBalancer';
-import type { N8nInstall } from './n8nInstall';
+import type { N8nInstall } from '../../../dev/n8n/n8nInstall';
 import { QueueProcess } from './queueProcess';
 import type { QueueRole } from './queueProcess';
 import type { Postgres, Redis } from './services';

@@ -9,8 +9,8 @@ import { execFile, spawn } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 
-import type { N8nInstall } from './n8nInstall';
-import { freePort, installBuiltPackage } from './n8nInstance';
+import type { N8nInstall } from '../../../dev/n8n/n8nInstall';
+import { freePort, installBuiltPackage } from '../../../dev/n8n/n8nInstance';
 import { processCpuSeconds } from './services';
 
 export type QueueRole = 'main' | 'worker' | 'webhook';

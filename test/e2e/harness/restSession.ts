@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'crypto';
 
-import type { N8nInstance, Owner } from './n8nInstance';
+import type { N8nInstance, Owner } from '../../../dev/n8n/n8nInstance';
 
 export class RestSession {
 	private constructor(

@@ -10,7 +10,7 @@ import fs from 'fs';
 import net from 'net';
 import path from 'path';
 
-import { freePort } from './n8nInstance';
+import { freePort } from '../../../dev/n8n/n8nInstance';
 
 const HOST = '127.0.0.1';
 

@@ -13,8 +13,8 @@ import { newWaMessageId, statusEvent } from '../../../sandbox/events';
 import type { InsiderSandbox } from '../../../sandbox/server';
 import { client, startReceiver, waitFor } from '../../support/http';
 import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
-import { ensureN8n, N8N_VERSIONS } from '../harness/n8nInstall';
-import { freePort, N8nInstance } from '../harness/n8nInstance';
+import { ensureN8n, N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
+import { freePort, N8nInstance } from '../../../dev/n8n/n8nInstance';
 import { QueueDeployment, reportMeasurement } from '../harness/queueMode';
 import {
 	campaignWorkflow,

@@ -7,7 +7,7 @@
 import type { InsiderSandbox } from '../../../sandbox/server';
 import { client, waitFor } from '../../support/http';
 import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
-import { ensureN8n, N8N_VERSIONS } from '../harness/n8nInstall';
+import { ensureN8n, N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
 import { QueueDeployment, reportMeasurement } from '../harness/queueMode';
 import { campaignWorkflow } from '../harness/queueWorkflows';
 import { credentials } from '../harness/workflows';

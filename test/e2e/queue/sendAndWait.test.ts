@@ -9,7 +9,7 @@ import { parseWaitReference } from '../../../nodes/shared/waitReference';
 import type { InsiderSandbox } from '../../../sandbox/server';
 import { client, startReceiver, waitFor } from '../../support/http';
 import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
-import { ensureN8n, N8N_VERSIONS } from '../harness/n8nInstall';
+import { ensureN8n, N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
 import { QueueDeployment, reportMeasurement } from '../harness/queueMode';
 import { askWorkflow } from '../harness/sendAndWaitWorkflows';
 import { credentials, forwardingTriggerWorkflow } from '../harness/workflows';

@@ -3,7 +3,7 @@
 import fs from 'fs';
 import path from 'path';
 
-const EXAMPLES_DIR = path.resolve(__dirname, '../../../examples');
+const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');
 /** The address and token written into the examples (see examples/README.md). */
 export const EXAMPLE_BASE_URL = 'http://localhost:5678';
 export const EXAMPLE_TOKEN = 'change-me-to-a-long-random-token';

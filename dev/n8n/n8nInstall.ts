@@ -180,7 +180,7 @@ export async function ensureN8n(spec: N8nVersionSpec): Promise<N8nInstall> {
 	};
 }
 
-/** `ts-node test/e2e/harness/n8nInstall.ts [v1|v2]…`: prepares the caches ahead of the tests. */
+/** `ts-node dev/n8n/n8nInstall.ts [v1|v2]…`: prepares the caches ahead of the tests. */
 if (require.main === module) {
 	const wanted = (process.argv.slice(2).length ? process.argv.slice(2) : ['v2', 'v1']) as Array<
 		keyof typeof N8N_VERSIONS

@@ -13,7 +13,7 @@ import path from 'path';
 
 import type { N8nInstall } from './n8nInstall';
 
-const PACKAGE_ROOT = path.resolve(__dirname, '../../..');
+const PACKAGE_ROOT = path.resolve(__dirname, '../..');
 const PACKAGE_NAME = 'n8n-nodes-insider-whatsapp';
 
 export interface Owner {
