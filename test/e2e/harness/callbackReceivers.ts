@@ -116,14 +116,20 @@ export function receiverUrl(kind: ReceiverKind, n8nUrl: string, id: string, toke
  * flat `{ key, status }`).
  */
 export function recordedEvent(request: ReceivedRequest): { source: string; id: string } {
-	const { source, item } = request.body as { source: string; item: Record<string, unknown> };
-	if (typeof item.event === 'string') return { source, id: `${item.key}|${item.event}` };
+	const { source, item } = (request.body ?? {}) as {
+		source?: string;
+		item?: Record<string, unknown>;
+	};
+	// Other tests share the recorder with other shapes (an aggregate, say): not a status log entry.
+	if (typeof item !== 'object' || item === null) return { source: String(source), id: '(no item)' };
+	if (typeof item.event === 'string')
+		return { source: String(source), id: `${item.key}|${item.event}` };
 	const body = (item.body ?? {}) as Record<string, unknown>;
 	const value = (body.entry as Array<{ changes: Array<{ value: Record<string, unknown> }> }>)?.[0]
 		?.changes?.[0]?.value;
 	const status = (value?.statuses as Array<{ status: string }> | undefined)?.[0]?.status;
 	const flat = typeof body.status === 'string' ? body.status : undefined;
-	return { source, id: `${body.key}|${status ?? flat ?? 'accepted'}` };
+	return { source: String(source), id: `${body.key}|${status ?? flat ?? 'accepted'}` };
 }
 
 /** How often each expected event reached the status log, and what reached it unexpectedly. */
