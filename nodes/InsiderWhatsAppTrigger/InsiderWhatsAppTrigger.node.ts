@@ -81,6 +81,13 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					"For campaigns of thousands of contacts on n8n 2.x, take status callbacks with n8n's own Webhook node followed by the Insider WhatsApp node's <i>Read Callback Events</i>: n8n runs this trigger with an extra expression sandbox per request, which limits it to a few callbacks per second on a small machine (README: Callbacks at scale).",
+				name: 'scaleNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
