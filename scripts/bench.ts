@@ -8,8 +8,15 @@
  *   4. callback drain: the campaign example sent to N contacts while the delivery-log example
  *      takes their statuses (accepted, sent, delivered, read) as the sandbox posts them.
  * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3
- * --drain-contacts 120,500 (defaults). `--drain-time-scale` sets the sandbox's retry schedule
- * for section 4 (default: the end-to-end tests' scale).
+ *   5. scale series: our node at 1,000, 10,000 and 100,000 contacts with the sandbox's limit and
+ *      Requests Per Second both at 100 (wall time, CPU, peak memory of n8n), with and without
+ *      Continue On Fail.
+ * Sizes: --contacts 5000 --overhead-contacts 10000 --callbacks 2000 --repetitions 3
+ * --drain-contacts 120,500 --scale-contacts 1000,10000,100000 --scale-repetitions 1 (defaults).
+ * `--drain-time-scale` sets the sandbox's retry schedule for section 4 (default: the end-to-end
+ * tests' scale).
+ * Variants for `--only`: ours, oursContinueOnFail, httpPerMessage, codeBatches, triggerOurs,
+ * triggerWebhook, drain, scale.
  * `--only drain` runs section 4 alone (with the warm-up).
  * `--expression-engine legacy` runs n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
  * (the isolated VM), to show how much of a figure is n8n's expression engine.
@@ -60,6 +67,8 @@ const SIZES = {
 	repetitions: arg('repetitions', 3),
 	drainContacts: (stringArg('drain-contacts') ?? '120,500').split(',').map(Number),
 	drainTimeScale: arg('drain-time-scale', E2E_TIME_SCALE),
+	scaleContacts: (stringArg('scale-contacts') ?? '1000,10000,100000').split(',').map(Number),
+	scaleRepetitions: arg('scale-repetitions', 1),
 };
 
 function webhookNode(path: string, responseMode = 'lastNode') {
@@ -117,7 +126,7 @@ const httpRequest = (body: string, batching: boolean) => ({
 });
 
 function workflows(sandboxUrl: string) {
-	const ours = (id: string, requestsPerSecond: number) =>
+	const ours = (id: string, requestsPerSecond: number, continueOnFail = false) =>
 		chainWorkflow(id, [
 			webhookNode(id),
 			splitOut,
@@ -126,6 +135,7 @@ function workflows(sandboxUrl: string) {
 				type: `${PKG}.insiderWhatsApp`,
 				typeVersion: 1,
 				credentials: { insiderWhatsAppApi: CREDENTIAL },
+				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 				parameters: {
 					resource: 'message',
 					operation: 'sendQuickReply',
@@ -148,6 +158,9 @@ function workflows(sandboxUrl: string) {
 	const chunkCode = `// Build Insider requests of 50 messages each.\nconst items = $input.all();\nconst out = [];\nfor (let i = 0; i < items.length; i += 50) {\n  out.push({ json: { messages: items.slice(i, i + 50).map(({ json }) => ({ phoneNumber: json.phone, message: { type: 'interactive', interactive: { type: 'button', body: { text: 'Hi ' + json.name + ', would you like delivery updates on WhatsApp?' }, action: { buttons: [{ type: 'reply', reply: { id: 'updates_yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'updates_no', title: 'No thanks' } }] } } } })) } });\n}\nreturn out;`;
 	const list = [
 		ours('ours', 10),
+		ours('oursContinueOnFail', 10, true),
+		ours('scale', 100),
+		ours('scaleContinueOnFail', 100, true),
 		chainWorkflow('httpPerMessage', [
 			webhookNode('httpPerMessage'),
 			splitOut,
@@ -200,6 +213,24 @@ function groupCpuSeconds(pgid: number): number {
 		}
 	}
 	return total;
+}
+
+/** Resident memory (MiB) of every process of n8n's process group, added up. */
+function groupRssMiB(pgid: number): number {
+	let kib = 0;
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) !== pgid) continue;
+			const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
+			kib += rss ? Number(rss[1]) : 0;
+		} catch {
+			/* the process ended meanwhile */
+		}
+	}
+	return kib / 1024;
 }
 
 const median = (values: number[]) =>
@@ -340,8 +371,15 @@ async function main() {
 		}));
 
 	async function run(path: string, count: number) {
+		// Our rate limiter is shared per API key across executions: let the last run's second pass.
+		await new Promise((resolve) => setTimeout(resolve, 1100));
 		sandbox.reset();
 		const cpuBefore = groupCpuSeconds(pgid);
+		let peakRss = groupRssMiB(pgid);
+		const rssSampler = setInterval(() => {
+			peakRss = Math.max(peakRss, groupRssMiB(pgid));
+		}, 250);
+		const startedAt = Date.now();
 		const started = process.hrtime.bigint();
 		// axios, not fetch: the HTTP Request variant answers after minutes, past fetch's header timeout.
 		const response = await axios.post(
@@ -350,6 +388,8 @@ async function main() {
 			{ timeout: 0, validateStatus: () => true },
 		);
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+		clearInterval(rssSampler);
+		peakRss = Math.max(peakRss, groupRssMiB(pgid));
 		const cpu = groupCpuSeconds(pgid) - cpuBefore;
 		const phones = sandbox.messages.map((m) => m.phoneNumber);
 		// The sending phase alone: first request to last accepted answer, as the sandbox saw them.
@@ -359,9 +399,15 @@ async function main() {
 		const sendingSeconds =
 			accepted.length > 1 ? (Math.max(...accepted) - Math.min(...accepted)) / 1000 : seconds;
 		const distinct = new Set(phones).size;
+		// Before the first request n8n evaluates every item's expressions (and the node checks them).
+		const firstRequestSeconds = sandbox.requests.length
+			? (Math.min(...sandbox.requests.map((r) => Date.parse(r.at))) - startedAt) / 1000
+			: seconds;
 		return {
 			status: response.status,
 			seconds,
+			firstRequestSeconds,
+			peakRss,
 			cpu,
 			perSecond: distinct / seconds,
 			sendingPerSecond: distinct / Math.max(sendingSeconds, 0.001),
@@ -384,18 +430,20 @@ async function main() {
 
 	// Warm n8n up (JIT, first executions of each workflow) before anything is measured.
 	sandbox.configure({ rateLimitPerSecond: 0 });
-	for (const path of ['ours', 'codeBatches']) await run(path, 200);
+	for (const path of ['ours', 'oursContinueOnFail', 'codeBatches', 'scale', 'scaleContinueOnFail'])
+		await run(path, 200);
 
 	// 1. Throughput under the limit.
 	sandbox.configure({ rateLimitPerSecond: 10 });
 	say('\n1. Throughput, sandbox limited to 10 requests/second');
 	say(
-		'| variant | messages/request | physical limit (msg/s) | wall s | msg/s | share of limit | sending phase msg/s | 429s seen | lost | duplicated |',
+		'| variant | messages/request | physical limit (msg/s) | wall s | first request after s | msg/s | share of limit | sending phase msg/s | 429s seen | lost | duplicated |',
 	);
-	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	const throughput: Record<string, number> = {};
 	for (const [path, label, perRequest] of [
 		['ours', '(a) Insider WhatsApp node, defaults', 50],
+		['oursContinueOnFail', '(a) with Continue On Fail', 50],
 		['httpPerMessage', '(b) HTTP Request, 1 message/request, batching 10/s', 1],
 		['codeBatches', '(c) Code (50/request) + HTTP Request batching 10/s', 50],
 	] as const) {
@@ -406,9 +454,13 @@ async function main() {
 		const rate = stats(runs.map((r) => r.perSecond));
 		throughput[path] = rate.median;
 		say(
-			`| ${label} | ${perRequest} | ${limit} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(rate)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${fmt(stats(runs.map((r) => r.sendingPerSecond)))} | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`,
+			`| ${label} | ${perRequest} | ${limit} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(stats(runs.map((r) => r.firstRequestSeconds)), 2)} | ${fmt(rate)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${fmt(stats(runs.map((r) => r.sendingPerSecond)))} | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`,
 		);
 	}
+	if (throughput.ours && throughput.oursContinueOnFail)
+		say(
+			`Ratio (a) with Continue On Fail/(a): ${(throughput.oursContinueOnFail / throughput.ours).toFixed(2)}x`,
+		);
 	if (throughput.ours && throughput.httpPerMessage)
 		say(`Ratio (a)/(b): ${(throughput.ours / throughput.httpPerMessage).toFixed(1)}x`);
 	if (throughput.ours && throughput.codeBatches)
@@ -422,6 +474,7 @@ async function main() {
 	const cpu: Record<string, number> = {};
 	for (const [path, label] of [
 		['ours', '(a) Insider WhatsApp node, defaults'],
+		['oursContinueOnFail', '(a) with Continue On Fail'],
 		['codeBatches', '(c) Code + HTTP Request batching'],
 	] as const) {
 		if (!wanted(path)) continue;
@@ -512,6 +565,34 @@ async function main() {
 			say(
 				`| ${count} | ${count * 4} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(stats(runs.map((r) => r.perSecond)))} | ${failures.map((f) => f || '0').join(' / ')} | ${runs.map((r) => r.mostRetries).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.logExecutions).join('/')} | ${runs.map((r) => r.load.toFixed(1)).join('/')} |`,
 			);
+		}
+	}
+
+	// 5. How cost grows with the campaign's size.
+	if (wanted('scale')) {
+		sandbox.reset();
+		sandbox.configure({ rateLimitPerSecond: 100, timeScale: 1, statusEvents: [] });
+		const limit = 100 * 50;
+		say(
+			`\n5. Scale series: our node, sandbox limit and Requests Per Second both 100 (physical limit ${limit} msg/s)`,
+		);
+		say(
+			'| contacts | Continue On Fail | wall s | first request after s | msg/s | share of limit | n8n CPU s | CPU ms per message | n8n peak RSS MiB | 429s seen | lost | duplicated |',
+		);
+		say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+		for (const count of SIZES.scaleContacts) {
+			for (const [path, continueOnFail] of [
+				['scale', 'off'],
+				['scaleContinueOnFail', 'on'],
+			] as const) {
+				const runs = [];
+				for (let i = 0; i < SIZES.scaleRepetitions; i++) runs.push(await run(path, count));
+				const rate = stats(runs.map((r) => r.perSecond));
+				const cpuStats = stats(runs.map((r) => r.cpu));
+				say(
+					`| ${count} | ${continueOnFail} | ${fmt(stats(runs.map((r) => r.seconds)))} | ${fmt(stats(runs.map((r) => r.firstRequestSeconds)), 2)} | ${fmt(rate, 0)} | ${((rate.median / limit) * 100).toFixed(0)}% | ${fmt(cpuStats, 2)} | ${((cpuStats.median * 1000) / count).toFixed(3)} | ${fmt(stats(runs.map((r) => r.peakRss)), 0)} | ${runs.map((r) => r.tooMany).join('/')} | ${runs.map((r) => r.lost).join('/')} | ${runs.map((r) => r.duplicated).join('/')} |`,
+				);
+			}
 		}
 	}
 
