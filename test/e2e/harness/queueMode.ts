@@ -110,7 +110,9 @@ export class QueueDeployment {
 	/**
 	 * Imports the workflows with n8n's CLI and publishes them. Publishing is the single UPDATE
 	 * that `n8n publish:workflow --id` runs (WorkflowRepository.publishVersion), done for all
-	 * at once instead of one CLI start per workflow.
+	 * at once instead of one CLI start per workflow. n8n 1.123 has the same column (its
+	 * migration AddActiveVersionIdColumn1763047800000) and reads it at start; its
+	 * `update:workflow --active=true` sets it the same way (WorkflowRepository.updateActiveState).
 	 */
 	async importWorkflows(workflows: Array<{ id: string }>): Promise<void> {
 		const file = path.join(this.folder, 'workflows.json');

@@ -8,6 +8,7 @@ import type { InsiderSandbox } from '../../../sandbox/server';
 import { client, waitFor } from '../../support/http';
 import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
 import { ensureN8n, N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
+import type { N8nVersionSpec } from '../../../dev/n8n/n8nInstall';
 import { QueueDeployment, reportMeasurement } from '../harness/queueMode';
 import { campaignWorkflow } from '../harness/queueWorkflows';
 import { credentials } from '../harness/workflows';
@@ -37,40 +38,113 @@ function repeated(values: string[]): Record<string, number> {
 	return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 1));
 }
 
-describe('queue mode: campaigns run on workers', () => {
+/** Settings every campaign deployment shares; the lock timings matter to scenario 6. */
+const deploymentOptions = {
+	workers: 2,
+	webhookProcessors: 1,
+	// One job per worker: two campaigns started together then must use both workers. With
+	// n8n's default of 10, Redis usually hands the second job to the idle worker, not always.
+	workerConcurrency: 1,
+	env: {
+		QUEUE_WORKER_LOCK_DURATION: String(LOCK_DURATION_MS),
+		QUEUE_WORKER_LOCK_RENEW_TIME: String(LOCK_RENEW_MS),
+		QUEUE_WORKER_STALLED_INTERVAL: String(STALLED_INTERVAL_MS),
+	},
+};
+
+/** A queue deployment of `version` with the settings above, not started yet. */
+async function campaignDeployment(version: N8nVersionSpec): Promise<QueueDeployment> {
+	return new QueueDeployment(await ensureN8n(version), deploymentOptions);
+}
+
+/** Starts the deployment with the sandbox's credentials and these workflows. */
+async function launchCampaigns(
+	n8n: QueueDeployment,
+	sandbox: InsiderSandbox,
+	workflows: Array<{ id: string }>,
+): Promise<void> {
+	await n8n.launch(async (deployment) => {
+		await deployment.importCredentials(
+			credentials(sandbox.url, TEST_KEY, 'queue-webhook-token-0123456789'),
+		);
+		await deployment.importWorkflows(workflows);
+	});
+}
+
+const startCampaign = (n8n: QueueDeployment, path: string, people: object[]) =>
+	client.post(`${n8n.url}/webhook/${path}`, { contacts: people }, { timeout: 300_000 });
+
+const runCampaign = async (
+	n8n: QueueDeployment,
+	path: string,
+	people: Array<{ phone: string }>,
+) => {
+	const response = await startCampaign(n8n, path, people);
+	if (response.status !== 200)
+		throw new Error(
+			`campaign ${path} answered ${response.status}: ${JSON.stringify(response.data)}`,
+		);
+	return response.data as OutputItem[];
+};
+
+const expectAllAccepted = (items: OutputItem[], people: Array<{ phone: string }>) => {
+	expect(items.map((item) => item.status)).toEqual(people.map(() => 'accepted'));
+	expect(items.map((item) => item.phoneNumber)).toEqual(people.map((p) => p.phone));
+	expect(new Set(items.map((item) => item.key)).size).toBe(people.length);
+};
+
+const latestExecution = async (n8n: QueueDeployment, workflowId: string) => {
+	const executions = await n8n.executions(workflowId);
+	return executions[executions.length - 1];
+};
+
+const SCENARIO_1 =
+	'1. a 2,000-contact campaign runs on one worker at 10 requests/second: all accepted, no 429, each phone exactly once';
+
+/** Scenario 1 on a deployment that has `campaignWorkflow('qCampaign', 'campaign')`. */
+async function campaignRunsOnOneWorker(n8n: QueueDeployment, sandbox: InsiderSandbox) {
+	sandbox.reset();
+	const people = contacts(2);
+	const items = await runCampaign(n8n, 'campaign', people);
+
+	expectAllAccepted(items, people);
+	expect(sandbox.requests.filter((r) => r.statusCode === 429)).toHaveLength(0);
+	expect(sandbox.messages.map((m) => m.phoneNumber).sort()).toEqual(
+		people.map((p) => p.phone).sort(),
+	);
+	expect(repeated(sandbox.messages.map((m) => m.phoneNumber))).toEqual({});
+
+	// The webhook processor took the request and queued it; exactly one worker ran it.
+	expect(n8n.balancer.routed.map((r) => r.upstream)).toEqual(['webhook-1']);
+	const execution = await latestExecution(n8n, 'qCampaign');
+	expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+	expect(n8n.webhookProcessors[0].log()).toContain(`Enqueued execution ${execution.id} (job`);
+	const ranIt = n8n.workersThatStarted(execution.id);
+	expect(ranIt).toHaveLength(1);
+	expect(ranIt[0].log()).toContain(`Worker finished execution ${execution.id} (job`);
+	expect(n8n.main.log()).not.toContain(`execution ${execution.id} (job`);
+	reportMeasurement(
+		`scenario 1 (n8n ${n8n.install.spec.n8n}): execution ${execution.id} ran on ${ranIt[0].name}; ${sandbox.requests.length} requests, ${sandbox.messages.length} messages`,
+	);
+}
+
+describe('queue mode on n8n 2.x: campaigns run on workers', () => {
 	let sandbox: InsiderSandbox;
 	let n8n: QueueDeployment;
 
 	beforeAll(async () => {
-		const install = await ensureN8n(N8N_VERSIONS.v2);
 		sandbox = await startTestSandbox({ rateLimitPerSecond: 10 });
-		// One job per worker: two campaigns started together then must use both workers. With
-		// n8n's default of 10, Redis usually hands the second job to the idle worker, not always.
-		n8n = new QueueDeployment(install, {
-			workers: 2,
-			webhookProcessors: 1,
-			workerConcurrency: 1,
-			env: {
-				QUEUE_WORKER_LOCK_DURATION: String(LOCK_DURATION_MS),
-				QUEUE_WORKER_LOCK_RENEW_TIME: String(LOCK_RENEW_MS),
-				QUEUE_WORKER_STALLED_INTERVAL: String(STALLED_INTERVAL_MS),
-			},
-		});
-		await n8n.launch(async (deployment) => {
-			await deployment.importCredentials(
-				credentials(sandbox.url, TEST_KEY, 'queue-webhook-token-0123456789'),
-			);
-			await deployment.importWorkflows([
-				campaignWorkflow('qCampaign', 'campaign'),
-				// Two campaigns at 10 requests/second on one key: a batch may wait out the other
-				// campaign's whole run, so Max Retries leaves room for that (see scenario 2).
-				campaignWorkflow('qSharedA', 'shared-a', { maxRetries: 10 }),
-				campaignWorkflow('qSharedB', 'shared-b', { maxRetries: 10 }),
-				campaignWorkflow('qCampaignHalfA', 'campaign-half-a', { requestsPerSecond: 5 }),
-				campaignWorkflow('qCampaignHalfB', 'campaign-half-b', { requestsPerSecond: 5 }),
-				campaignWorkflow('qCampaignSlow', 'campaign-slow', { requestsPerSecond: 2 }),
-			]);
-		});
+		n8n = await campaignDeployment(N8N_VERSIONS.v2);
+		await launchCampaigns(n8n, sandbox, [
+			campaignWorkflow('qCampaign', 'campaign'),
+			// Two campaigns at 10 requests/second on one key: a batch may wait out the other
+			// campaign's whole run, so Max Retries leaves room for that (see scenario 2).
+			campaignWorkflow('qSharedA', 'shared-a', { maxRetries: 10 }),
+			campaignWorkflow('qSharedB', 'shared-b', { maxRetries: 10 }),
+			campaignWorkflow('qCampaignHalfA', 'campaign-half-a', { requestsPerSecond: 5 }),
+			campaignWorkflow('qCampaignHalfB', 'campaign-half-b', { requestsPerSecond: 5 }),
+			campaignWorkflow('qCampaignSlow', 'campaign-slow', { requestsPerSecond: 2 }),
+		]);
 	});
 
 	afterAll(async () => {
@@ -81,56 +155,9 @@ describe('queue mode: campaigns run on workers', () => {
 	/** A test body that keeps the deployment's logs when it fails. */
 	const keepLogsOnFailure = (body: () => Promise<void>) => async () => await n8n.guard(body)();
 
-	const startCampaign = (path: string, people: object[]) =>
-		client.post(`${n8n.url}/webhook/${path}`, { contacts: people }, { timeout: 300_000 });
-
-	const runCampaign = async (path: string, people: Array<{ phone: string }>) => {
-		const response = await startCampaign(path, people);
-		if (response.status !== 200)
-			throw new Error(
-				`campaign ${path} answered ${response.status}: ${JSON.stringify(response.data)}`,
-			);
-		return response.data as OutputItem[];
-	};
-
-	const expectAllAccepted = (items: OutputItem[], people: Array<{ phone: string }>) => {
-		expect(items.map((item) => item.status)).toEqual(people.map(() => 'accepted'));
-		expect(items.map((item) => item.phoneNumber)).toEqual(people.map((p) => p.phone));
-		expect(new Set(items.map((item) => item.key)).size).toBe(people.length);
-	};
-
-	const latestExecution = async (workflowId: string) => {
-		const executions = await n8n.executions(workflowId);
-		return executions[executions.length - 1];
-	};
-
 	test(
-		'1. a 2,000-contact campaign runs on one worker at 10 requests/second: all accepted, no 429, each phone exactly once',
-		keepLogsOnFailure(async () => {
-			sandbox.reset();
-			const people = contacts(2);
-			const items = await runCampaign('campaign', people);
-
-			expectAllAccepted(items, people);
-			expect(sandbox.requests.filter((r) => r.statusCode === 429)).toHaveLength(0);
-			expect(sandbox.messages.map((m) => m.phoneNumber).sort()).toEqual(
-				people.map((p) => p.phone).sort(),
-			);
-			expect(repeated(sandbox.messages.map((m) => m.phoneNumber))).toEqual({});
-
-			// The webhook processor took the request and queued it; exactly one worker ran it.
-			expect(n8n.balancer.routed.map((r) => r.upstream)).toEqual(['webhook-1']);
-			const execution = await latestExecution('qCampaign');
-			expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
-			expect(n8n.webhookProcessors[0].log()).toContain(`Enqueued execution ${execution.id} (job`);
-			const ranIt = n8n.workersThatStarted(execution.id);
-			expect(ranIt).toHaveLength(1);
-			expect(ranIt[0].log()).toContain(`Worker finished execution ${execution.id} (job`);
-			expect(n8n.main.log()).not.toContain(`execution ${execution.id} (job`);
-			reportMeasurement(
-				`scenario 1: execution ${execution.id} ran on ${ranIt[0].name}; ${sandbox.requests.length} requests, ${sandbox.messages.length} messages`,
-			);
-		}),
+		SCENARIO_1,
+		keepLogsOnFailure(async () => await campaignRunsOnOneWorker(n8n, sandbox)),
 	);
 
 	test(
@@ -141,8 +168,8 @@ describe('queue mode: campaigns run on workers', () => {
 			const peopleB = contacts(4);
 			const started = Date.now();
 			const [itemsA, itemsB] = await Promise.all([
-				runCampaign('shared-a', peopleA),
-				runCampaign('shared-b', peopleB),
+				runCampaign(n8n, 'shared-a', peopleA),
+				runCampaign(n8n, 'shared-b', peopleB),
 			]);
 			const seconds = (Date.now() - started) / 1000;
 
@@ -156,8 +183,8 @@ describe('queue mode: campaigns run on workers', () => {
 			expect(rateLimited.length).toBeGreaterThan(0);
 			expect(rateLimited.every((r) => r.messageCount === 0)).toBe(true);
 
-			const a = await latestExecution('qSharedA');
-			const b = await latestExecution('qSharedB');
+			const a = await latestExecution(n8n, 'qSharedA');
+			const b = await latestExecution(n8n, 'qSharedB');
 			expect([a.status, b.status]).toEqual(['success', 'success']);
 			const workers = [...n8n.workersThatStarted(a.id), ...n8n.workersThatStarted(b.id)].map(
 				(w) => w.name,
@@ -177,8 +204,8 @@ describe('queue mode: campaigns run on workers', () => {
 			const peopleB = contacts(6);
 			const started = Date.now();
 			const [itemsA, itemsB] = await Promise.all([
-				runCampaign('campaign-half-a', peopleA),
-				runCampaign('campaign-half-b', peopleB),
+				runCampaign(n8n, 'campaign-half-a', peopleA),
+				runCampaign(n8n, 'campaign-half-b', peopleB),
 			]);
 			const seconds = (Date.now() - started) / 1000;
 
@@ -200,9 +227,9 @@ describe('queue mode: campaigns run on workers', () => {
 		keepLogsOnFailure(async () => {
 			sandbox.reset();
 			const people = contacts(7);
-			const answer = startCampaign('campaign-slow', people);
+			const answer = startCampaign(n8n, 'campaign-slow', people);
 			await waitFor(() => sandbox.requests.length >= 10, 120_000, 'ten requests');
-			const execution = await latestExecution('qCampaignSlow');
+			const execution = await latestExecution(n8n, 'qCampaignSlow');
 			const [victim] = n8n.workersThatStarted(execution.id);
 			const survivor = n8n.workers.find((w) => w !== victim);
 			await victim.signal('SIGKILL');
@@ -213,7 +240,7 @@ describe('queue mode: campaigns run on workers', () => {
 			const timeline: Array<{ afterSeconds: number; status: string }> = [];
 			let status = '';
 			for (;;) {
-				const current = (await latestExecution('qCampaignSlow')).status;
+				const current = (await latestExecution(n8n, 'qCampaignSlow')).status;
 				if (current !== status) {
 					status = current;
 					timeline.push({ afterSeconds: (Date.now() - killedAt) / 1000, status });
@@ -238,5 +265,26 @@ describe('queue mode: campaigns run on workers', () => {
 					`status timeline ${JSON.stringify(timeline)}; the caller got ${response.status} ${JSON.stringify(response.data)}`,
 			);
 		}),
+	);
+});
+
+describe('queue mode on n8n 1.x: a campaign runs on a worker', () => {
+	let sandbox: InsiderSandbox;
+	let n8n: QueueDeployment;
+
+	beforeAll(async () => {
+		sandbox = await startTestSandbox({ rateLimitPerSecond: 10 });
+		n8n = await campaignDeployment(N8N_VERSIONS.v1);
+		await launchCampaigns(n8n, sandbox, [campaignWorkflow('qCampaign', 'campaign')]);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await sandbox?.stop();
+	});
+
+	test(
+		SCENARIO_1,
+		async () => await n8n.guard(async () => await campaignRunsOnOneWorker(n8n, sandbox))(),
 	);
 });
