@@ -541,5 +541,42 @@ describe('queue mode: callbacks and taps through webhook processors', () => {
 				);
 			}),
 		);
+
+		test(
+			'a burst of different callbacks, then each retried one at a time at the other processor: none lost; what the store forgot in the burst measured',
+			keepLogsOnFailure(async () => {
+				const callbacks = newCallbacks(20);
+				const before = await executionCount();
+				const statuses = await Promise.all(callbacks.map(async (c) => await post(first, c.body)));
+				const burst = (await executionsSettled(READ_ID, before + 20)).slice(before);
+				const passed = passedPerId();
+				const retryStatuses = await oneAtATime(callbacks, [second]);
+				const retries = (await executionsSettled(READ_ID, before + 40)).slice(before + 20);
+
+				expect([...statuses, ...retryStatuses]).toEqual(callbacks.flatMap(() => [200, 200]));
+				expect([...burst, ...retries].map((e) => e.status)).toEqual(
+					callbacks.flatMap(() => ['success', 'success']),
+				);
+				// Each callback came once in the burst, and every one got through then.
+				expect(callbacks.map((c) => passed.get(c.id) ?? 0)).toEqual(callbacks.map(() => 1));
+
+				// A retry gets through when another worker's write dropped its record: measured, not asserted.
+				const afterRetry = passedPerId();
+				const forgotten = callbacks.filter((c) => (afterRetry.get(c.id) ?? 0) > 1).length;
+				const byWorker: Record<string, number> = {};
+				for (const e of burst) {
+					const worker = n8n
+						.workersThatStarted(e.id)
+						.map((w) => w.name)
+						.join('+');
+					byWorker[worker] = (byWorker[worker] ?? 0) + 1;
+				}
+				reportMeasurement(
+					`scenario 5b, burst then retries: ${callbacks.length} different callbacks at once to webhook-1 ` +
+						`(executions by worker ${JSON.stringify(byWorker)}), all got through once; then each ` +
+						`retried at webhook-2, one at a time: ${forgotten} of ${callbacks.length} got through again`,
+				);
+			}),
+		);
 	});
 });
