@@ -1,8 +1,10 @@
 /**
- * Workflows of the queue-mode scenarios, built from the end-to-end ones in workflows.ts so the
- * nodes are configured exactly as there: campaigns with the send options a scenario sets, and
- * a trigger followed by n8n's own Remove Duplicates node.
+ * Workflows of the queue-mode scenarios, built from the end-to-end ones in workflows.ts and
+ * callbackReceivers.ts so the nodes are configured exactly as there: campaigns with the send
+ * options a scenario sets, a trigger followed by n8n's own Remove Duplicates node, and n8n's
+ * Webhook node followed by Read Callback Events.
  */
+import { receiverWorkflow } from './callbackReceivers';
 import { forwardingTriggerWorkflow, sendWorkflow } from './workflows';
 
 type WorkflowJson = ReturnType<typeof sendWorkflow>;
@@ -78,4 +80,14 @@ export function dedupedTriggerWorkflow(options: {
 			[removeDuplicates.name]: link(forward.name),
 		},
 	};
+}
+
+/**
+ * n8n's Webhook node as README's "Callbacks at scale" and examples/campaign-statuses-at-scale.json
+ * set it (POST, Respond Immediately, Raw Body on) -> Read Callback Events with Deduplicate on (its
+ * default) -> HTTP Request to a recorder. Callbacks go to `/webhook/<id>`; the recorder gets
+ * `{ source: <id>, item }` for each item that got through.
+ */
+export function webhookReadWorkflow(id: string, recorderUrl: string) {
+	return receiverWorkflow('webhookRead', { id, recorderUrl });
 }
