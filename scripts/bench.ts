@@ -197,9 +197,11 @@ function workflows(sandboxUrl: string) {
 	return JSON.parse(JSON.stringify(list).split('SANDBOX_URL').join(sandboxUrl));
 }
 
-/** CPU seconds used so far by every process of n8n's process group (n8n and its task runners). */
-function groupCpuSeconds(pgid: number): number {
-	const ticks = 100;
+/**
+ * Adds up `measure` over every process of n8n's process group (n8n and its task runners), given
+ * each process's /proc entry and the fields of its stat line after the command name.
+ */
+function sumOverGroup(pgid: number, measure: (entry: string, statFields: string[]) => number) {
 	let total = 0;
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
@@ -207,7 +209,7 @@ function groupCpuSeconds(pgid: number): number {
 			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 			if (Number(fields[2]) !== pgid) continue;
-			total += (Number(fields[11]) + Number(fields[12])) / ticks;
+			total += measure(entry, fields);
 		} catch {
 			/* the process ended meanwhile */
 		}
@@ -215,23 +217,16 @@ function groupCpuSeconds(pgid: number): number {
 	return total;
 }
 
-/** Resident memory (MiB) of every process of n8n's process group, added up. */
-function groupRssMiB(pgid: number): number {
-	let kib = 0;
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) !== pgid) continue;
-			const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
-			kib += rss ? Number(rss[1]) : 0;
-		} catch {
-			/* the process ended meanwhile */
-		}
-	}
-	return kib / 1024;
-}
+/** CPU seconds used so far by n8n's process group (user + system, 100 ticks per second). */
+const groupCpuSeconds = (pgid: number) =>
+	sumOverGroup(pgid, (_entry, fields) => (Number(fields[11]) + Number(fields[12])) / 100);
+
+/** Resident memory (MiB) of n8n's process group, added up. */
+const groupRssMiB = (pgid: number) =>
+	sumOverGroup(pgid, (entry) => {
+		const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
+		return rss ? Number(rss[1]) / 1024 : 0;
+	});
 
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
