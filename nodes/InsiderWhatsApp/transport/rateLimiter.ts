@@ -92,9 +92,7 @@ export class RequestRateLimiter {
 				this.lastStart + (SPREAD_SHARE_OF_WINDOW * INSIDER_WINDOW_MS) / ceiling - now,
 			);
 			if (wait > 0) {
-				// In slices: a probe may raise the count while this request waits.
-				if (!(await abortableSleep(Math.min(wait, INSIDER_WINDOW_MS / 4), signal)))
-					return undefined;
+				if (!(await abortableSleep(wait, signal))) return undefined;
 				continue;
 			}
 			return this.start(now, ceiling);
