@@ -28,10 +28,10 @@ export const WINDOW_MARGIN_MS = 10;
 const FEEDBACK_DELAY_MS = INSIDER_WINDOW_MS + WINDOW_MARGIN_MS;
 
 /** How long a share holds after a cut before the first probe. */
-export const PROBE_AFTER_MS = 3000;
+export const PROBE_AFTER_MS = 2000;
 
 /** The longest wait between probes, after probes were refused in a row. */
-export const MAX_PROBE_AFTER_MS = 6000;
+export const MAX_PROBE_AFTER_MS = 4000;
 
 /** How long a process with nothing accepted keeps its share despite refusals. */
 export const UNHEARD_GRACE_MS = 3000;

@@ -52,12 +52,6 @@ export interface DispatchSettings {
 	limiter: RequestRateLimiter;
 }
 
-/**
- * A refused request waits a random moment before it queues again: otherwise it keeps arriving at
- * the same instant of the other senders' cycle, the instant the window is full.
- */
-const REFUSED_RETRY_JITTER_MS = 300;
-
 const STOPPED = 'The execution was stopped';
 
 /**
@@ -112,8 +106,6 @@ export async function dispatchBatches(
 				const quietSince = Math.max(firstTry, limiter.lastAcceptedAt);
 				if (Date.now() - quietSince >= RATE_LIMIT_BUDGET_MS)
 					return { kind: 'rejected', failure: outcome.giveUp(retries) };
-				if (!(await abortableSleep(Math.random() * REFUSED_RETRY_JITTER_MS, signal)))
-					return stopped();
 				continue;
 			}
 			turn.done('other');

@@ -15,6 +15,9 @@ const HISTORY = 1000;
  */
 const SPREAD_SHARE_OF_WINDOW = 0.2;
 
+/** The most a refused request's place moves, as a part of the window. */
+const REFUSED_SHIFT_SHARE = 0.5;
+
 /**
  * How long 429s are retried while Insider accepts nothing on the key. A 429 proves nothing was
  * sent, so waiting is safe; a key refused this long is used up by something else.
@@ -114,6 +117,11 @@ export class RequestRateLimiter {
 		return {
 			startedAt: now,
 			done: (end, retryAfterMs) => {
+				// A refused request's place in the cycle moves by a random part of a window: its
+				// requests would otherwise keep arriving at the same instant of the other senders'
+				// cycle, when the window is full, and they would never see a 429 of their own.
+				if (end === 'rateLimited' && slot.finishedAt === undefined)
+					slot.finishedAt = Date.now() + Math.random() * REFUSED_SHIFT_SHARE * INSIDER_WINDOW_MS;
 				slot.finish();
 				if (end !== 'other') this.answered(now, ceiling, end === 'rateLimited', retryAfterMs);
 			},

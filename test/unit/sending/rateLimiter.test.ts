@@ -3,6 +3,10 @@ import {
 	RequestRateLimiter,
 } from '../../../nodes/InsiderWhatsApp/transport/rateLimiter';
 import type { Turn } from '../../../nodes/InsiderWhatsApp/transport/rateLimiter';
+import {
+	MAX_PROBE_AFTER_MS,
+	PROBE_AFTER_MS,
+} from '../../../nodes/InsiderWhatsApp/transport/adaptiveRate';
 import { busiestSecond, inFakeTime } from './fakeInsider';
 
 beforeEach(() => jest.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') }));
@@ -149,14 +153,14 @@ describe("adapting to the key's other senders", () => {
 	it('a refused probe falls back to the share that held, and the next probe waits longer', async () => {
 		const limiter = new RequestRateLimiter();
 		await refuse(limiter);
-		await jest.advanceTimersByTimeAsync(3000);
+		await jest.advanceTimersByTimeAsync(PROBE_AFTER_MS);
 		expect(limiter.allowedPerSecond(10)).toBe(6);
 		await jest.advanceTimersByTimeAsync(500);
 		await refuse(limiter);
 		expect(limiter.allowedPerSecond(10)).toBe(5);
-		await jest.advanceTimersByTimeAsync(4000);
+		await jest.advanceTimersByTimeAsync(MAX_PROBE_AFTER_MS - 100);
 		expect(limiter.allowedPerSecond(10)).toBe(5);
-		await jest.advanceTimersByTimeAsync(2100);
+		await jest.advanceTimersByTimeAsync(200);
 		expect(limiter.allowedPerSecond(10)).toBe(6);
 	});
 
