@@ -99,6 +99,11 @@ export class N8nInstance {
 		return this.install.spec.n8n.startsWith('1.');
 	}
 
+	/** The main n8n process's id while it runs. */
+	get pid(): number | undefined {
+		return this.process?.pid;
+	}
+
 	/** The environment of every n8n process of this instance: CLI commands and the server. */
 	private env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 		const owner = this.options.owner;

@@ -5,6 +5,7 @@
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { boundedDepth } from './boundedDepth';
 import { str } from './jsonValues';
 
 /** Every event name with the help text the events filter shows; the order is the default order. */
@@ -128,7 +129,7 @@ export function createEvent(fields: EventFields, raw: unknown, receivedAt: Date)
 		error: fields.error ?? (fields.event === 'failed' ? { ...UNEXPLAINED_FAILURE } : null),
 		reply: fields.reply ?? null,
 		text: str(fields.text),
-		raw,
+		raw: boundedDepth(raw),
 		sourceTimestamp,
 	};
 }

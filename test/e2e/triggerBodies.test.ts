@@ -1,10 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the token is a fake test token */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the token is a fake test token */
 /**
  * Every body of test/trigger/payloadCases.ts, with its exact bytes and content type, posted to
  * the trigger's production URL in a real n8n of both lines. The workflow collects the items of
  * each execution (Aggregate) and forwards them in one request to a recorder, so each case
  * shows the answer Insider gets and the items the one execution it started holds.
  */
+import fs from 'fs';
 import http from 'http';
 
 import { startReceiver, waitFor } from '../support/http';
@@ -102,6 +103,12 @@ async function postRaw(url: string, text: string, contentType: string | null) {
 	});
 }
 
+/** Resident memory of a process, in MB (Linux /proc). */
+function residentMegabytes(pid: number): number {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+}
+
 const contentTypeOf = (body: PayloadCase | RefusedBody) =>
 	body.contentType === undefined ? 'application/json' : body.contentType;
 
@@ -171,8 +178,58 @@ describe.each([
 		expect(answer).toEqual({ status: 401, body: { message: 'unauthorized' } });
 	});
 
+	test('8 MB of zeros in an array: 413, nothing started, and n8n stays up and small', async () => {
+		const zeros = `[${'0,'.repeat(4_000_000)}0]`;
+		// n8n parses every JSON body before any node sees it, and its heap grows for the first
+		// large one: the same body with a wrong token (refused before it is read) warms that up,
+		// so what is measured next is what reading it costs.
+		const wrongToken = url.replace(TOKEN, 'wrong-token-0123456789');
+		for (let round = 0; round < 2; round++) {
+			expect((await postRaw(wrongToken, zeros, 'application/json')).status).toBe(401);
+		}
+		const rssBefore = residentMegabytes(n8n.pid as number);
+		const answer = await postRaw(url, zeros, 'application/json');
+		expect(answer).toEqual({
+			status: 413,
+			body: {
+				message: 'The body is too large: its JSON array holds 4000001 values; the limit is 1000',
+			},
+		});
+		const growth = residentMegabytes(n8n.pid as number) - rssBefore;
+		const next = JSON.stringify({ key: 'whatsapp-after', status: 'sent' });
+		expect(await postRaw(url, next, 'application/json')).toEqual({
+			status: 200,
+			body: { received: true, events: 1 },
+		});
+		executions += 1;
+		await waitFor(() => recorder.received.length === executions, 60_000, 'the execution after');
+		process.stdout.write(
+			`${_label}: n8n's RSS grew ${growth.toFixed(0)} MB reading the 8 MB array\n`,
+		);
+		expect(growth).toBeLessThan(100);
+	});
+
+	test('a status nested 3,217 levels deep beside a good one: 200, and the good event comes out', async () => {
+		const good = { key: 'whatsapp-beside-deep', status: 'delivered', timestamp: '1750263800' };
+		const deep = `{"key":"k","status":${'['.repeat(3217)}0${']'.repeat(3217)}}`;
+		const answer = await postRaw(url, `[${JSON.stringify(good)},${deep}]`, 'application/json');
+		expect(answer).toEqual({ status: 200, body: { received: true, events: 2 } });
+		executions += 1;
+		await waitFor(() => recorder.received.length === executions, 60_000, 'the execution');
+		const { items } = recorder.received[executions - 1].body as {
+			items: Array<Record<string, unknown>>;
+		};
+		expect(items.map((item) => [item.event, item.key])).toEqual([
+			['delivered', 'whatsapp-beside-deep'],
+			['unknown', 'k'],
+		]);
+	});
+
 	test('only the bodies with events started an execution, one each', async () => {
-		expect(executions).toBe(PAYLOAD_CASES.filter((c) => c.expectedItems.length > 0).length);
+		const hostileCases = 2;
+		expect(executions).toBe(
+			PAYLOAD_CASES.filter((c) => c.expectedItems.length > 0).length + hostileCases,
+		);
 		expect(await n8n.executionCount(WORKFLOW_ID)).toBe(executions);
 		expect(recorder.received).toHaveLength(executions);
 	});

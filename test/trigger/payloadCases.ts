@@ -164,10 +164,11 @@ export const PAYLOAD_CASES: PayloadCase[] = [
 		expectedItems: [accepted, delivered, buttonTap],
 	},
 	{
-		name: 'a JSON array with elements of no known shape, one unknown item each',
+		name: 'a JSON array with values of no known shape: an unknown object each, the other values together one',
 		body: json(unclassifiable),
 		expectedItems: [
-			...unclassifiable.slice(0, 5).map((raw) => item({ event: 'unknown', raw })),
+			item({ event: 'unknown', raw: odd }),
+			item({ event: 'unknown', raw: [42, 'text', null, [1, 2]] }),
 			item({ event: 'sent', key: 'whatsapp-in-array', raw: flatSent }),
 		],
 	},

@@ -34,7 +34,7 @@ describe('readCallbackEvents gives the items of every case from every form of it
 		const before = new Date();
 		const reading = readCallbackEvents(body, CALLBACK_EVENT_NAMES);
 		const after = new Date();
-		if (!('events' in reading)) throw new Error(`refused: ${reading.notJson}`);
+		if (!('events' in reading)) throw new Error(`refused: ${JSON.stringify(reading)}`);
 		const items = reading.events.map((event) => toItem(event, true));
 		expect(items).toEqual(resolveReceivedAt(payloadCase.expectedItems, items, before, after));
 	});

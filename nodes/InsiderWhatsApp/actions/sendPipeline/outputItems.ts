@@ -1,5 +1,6 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { redactUrl } from '../../helpers/redactUrl';
 import type { ItemResult, PlannedMessage } from '../../transport/dispatcher';
 import type { InsiderFailure } from '../../transport/insiderErrors';
 import type { AcceptedItem } from '../../transport/nodeErrors';
@@ -48,7 +49,7 @@ export function outputItems(
 			json.status = result.status;
 		}
 		if (message.from) json.from = message.from;
-		if (message.callbackUrl) json.callbackUrl = message.callbackUrl;
+		if (message.callbackUrl) json.callbackUrl = redactUrl(message.callbackUrl);
 		output.push({ json, pairedItem });
 	}
 

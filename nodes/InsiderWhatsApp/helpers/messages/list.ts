@@ -77,7 +77,7 @@ function buildSections(sections: ListSectionInput[]): ListSection[] {
 			checkLength(`${rowAt} Description`, description, LIMITS.rowDescription);
 			const id =
 				row.id === undefined || row.id.trim() === ''
-					? slugify(title) || `row_${rowNumber}`
+					? slugify(title, LIMITS.rowTitle) || `row_${rowNumber}`
 					: row.id;
 			if (seenIds.has(id)) {
 				throw new MessageInputError(

@@ -88,6 +88,13 @@ function buildHeader(input: QuickReplyInput): QuickReplyHeader | undefined {
 	}
 }
 
+/** A button's id as sent: the one the user gave, or one derived from the title. */
+export function replyButtonId(id: string | undefined, title: string, position: number): string {
+	return id === undefined || id === ''
+		? slugify(title, LIMITS.buttonTitle) || `button_${position}`
+		: id;
+}
+
 function buildButtons(input: QuickReplyInput) {
 	const count = input.buttons.length;
 	if (count < LIMITS.minButtons || count > LIMITS.maxButtons) {
@@ -103,10 +110,7 @@ function buildButtons(input: QuickReplyInput) {
 		const title = requireText(`Button ${position} Title`, button.title);
 		checkLength(`Button ${position} Title`, title, LIMITS.buttonTitle);
 		checkNoMarkdown(`Button ${position} Title`, title);
-		const id =
-			button.id === undefined || button.id === ''
-				? slugify(title) || `button_${position}`
-				: button.id;
+		const id = replyButtonId(button.id, title, position);
 		const idField = `Button ${position} ID`;
 		checkLength(idField, id, LIMITS.buttonId);
 		if (id.trim() !== id) {
