@@ -65,8 +65,9 @@ async function startTarget(
 		);
 	}
 	await n8n.start();
-	const pgid = (n8n as unknown as { process: { pid: number } }).process.pid;
-	return { n8n, sandbox, pgid };
+	if (n8n.pid === undefined) throw new Error('n8n started without a process id');
+	// n8n starts detached: its process id is its process group's, task runners included.
+	return { n8n, sandbox, pgid: n8n.pid };
 }
 
 /** Warms n8n up (JIT, first executions of each workflow) before anything is measured. */

@@ -59,6 +59,9 @@ export class RequestRateLimiter {
 
 	private lastStart = -Infinity;
 
+	/** Settles when the last request that asked for a turn has had it (or was stopped). */
+	private queue: Promise<void> = Promise.resolve();
+
 	/** A Retry-After from Insider holds every request on this key until then. */
 	private pausedUntil = 0;
 
@@ -71,10 +74,25 @@ export class RequestRateLimiter {
 	}
 
 	/**
-	 * Waits for a turn; report its end when the request's answer has arrived.
-	 * Undefined as soon as `signal` fires: the execution was stopped, no request may start.
+	 * Waits for a turn; report its end when the request's answer has arrived. Turns are given in
+	 * the order they were asked for, so a refused request that asks again queues behind the
+	 * others. Undefined as soon as `signal` fires: the execution was stopped, no request may start.
 	 */
 	async acquire(requestsPerSecond: number, signal?: AbortSignal): Promise<Turn | undefined> {
+		const ahead = this.queue;
+		let leave = () => {};
+		this.queue = new Promise<void>((resolve) => (leave = resolve));
+		try {
+			if (!(await untilOrStopped(ahead, signal))) return undefined;
+			return await this.nextTurn(requestsPerSecond, signal);
+		} finally {
+			// A stopped request leaves its place only once the one ahead of it is served.
+			void ahead.then(leave);
+		}
+	}
+
+	/** The turn of the request at the front of the queue. */
+	private async nextTurn(requestsPerSecond: number, signal?: AbortSignal) {
 		const ceiling = ceilingOf(requestsPerSecond);
 		// Below one per second the window stretches; above it, the count per second is whole.
 		const windowMs =
@@ -85,7 +103,7 @@ export class RequestRateLimiter {
 			const reference =
 				this.slots.length >= perWindow ? this.slots[this.slots.length - perWindow] : undefined;
 			if (reference && reference.finishedAt === undefined) {
-				await reference.finished;
+				if (!(await untilOrStopped(reference.finished, signal))) return undefined;
 				continue;
 			}
 			const now = Date.now();
@@ -142,6 +160,25 @@ export class RequestRateLimiter {
 		this.share.refused(at, startedAt, ceiling, refusedShare);
 		if (retryAfterMs !== undefined)
 			this.pausedUntil = Math.max(this.pausedUntil, at + retryAfterMs);
+	}
+}
+
+/** True once `promise` settles; false as soon as `signal` fires. */
+async function untilOrStopped(promise: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+	if (!signal) {
+		await promise;
+		return true;
+	}
+	if (signal.aborted) return false;
+	let onAbort = () => {};
+	const stopped = new Promise<boolean>((resolve) => {
+		onAbort = () => resolve(false);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise.then(() => true), stopped]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
 	}
 }
 

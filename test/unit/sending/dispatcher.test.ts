@@ -242,8 +242,10 @@ describe('stopping', () => {
 		let inFlight = 0;
 		let most = 0;
 		const { send } = scripted((_call, batch) => accepted(batch));
+		// Answers take 200 ms here, so requests overlap once several may be in flight.
 		const counting = async (batch: Batch) => {
 			most = Math.max(most, ++inFlight);
+			await new Promise((resolve) => setTimeout(resolve, 180));
 			const outcome = await send(batch);
 			inFlight--;
 			return outcome;
