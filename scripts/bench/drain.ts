@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Section 4, the callback drain: the campaign example sent to N contacts while the delivery-log
  * example takes their statuses (accepted, sent, delivered, read) as the sandbox posts them.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import { setMaxListeners } from 'events';
 
 import { batchesOf } from '../../../nodes/InsiderWhatsApp/transport/batching';

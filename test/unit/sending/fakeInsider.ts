@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Insider as the sending algorithms see it, in fake time: a send function that takes `latencyMs`
  * to answer, counts each request at its halfway point against Insider's sliding-window limit per
