@@ -39,6 +39,8 @@ export const UNHEARD_GRACE_MS = 3000;
 interface Lowered {
 	/** Requests per second allowed now. */
 	share: number;
+	/** The ceiling of the node run that was refused: back there, the share is no longer lowered. */
+	ceiling: number;
 	/** The last share that held a whole window without a refusal. */
 	held: number;
 	/** Probing upwards: the share grows each window until a refusal. */
@@ -71,12 +73,13 @@ export class AdaptiveShare {
 				lowered.share += 1;
 				lowered.probing = true;
 			}
-			if (lowered.share >= ceiling) {
+			if (lowered.share >= lowered.ceiling) {
 				this.lowered = undefined;
 				return ceiling;
 			}
 		}
-		return lowered.share;
+		// A node run with a lower ceiling on the same key keeps to its own.
+		return Math.min(lowered.share, ceiling);
 	}
 
 	accepted(): void {
@@ -107,6 +110,7 @@ export class AdaptiveShare {
 		next = Math.max(1, Math.min(share - 1, next));
 		this.lowered = {
 			share: next,
+			ceiling,
 			held: next,
 			probing: false,
 			since: now,

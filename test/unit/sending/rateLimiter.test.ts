@@ -142,6 +142,16 @@ describe("adapting to the key's other senders", () => {
 		expect(limiter.allowedPerSecond(3)).toBe(3);
 	});
 
+	it('a node run with a lower Requests Per Second on the key does not lift the lowered share', async () => {
+		const limiter = new RequestRateLimiter();
+		await refuse(limiter);
+		expect(limiter.allowedPerSecond(4)).toBe(4);
+		expect(limiter.allowedPerSecond(10)).toBe(5);
+		await jest.advanceTimersByTimeAsync(PROBE_AFTER_MS);
+		expect(limiter.allowedPerSecond(4)).toBe(4);
+		expect(limiter.allowedPerSecond(10)).toBe(6);
+	});
+
 	it('counts the refusals of one overload once', async () => {
 		const limiter = new RequestRateLimiter();
 		const turns = (await inFakeTime(
