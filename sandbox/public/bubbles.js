@@ -9,6 +9,8 @@
 		if (text !== undefined) node.textContent = text;
 		return node;
 	}
+	/** Shared with contact.js, which draws the contact's own bubbles. */
+	window.makeElement = el;
 
 	/** Text with its http(s) URLs as links, as WhatsApp does. */
 	function linked(className, text) {

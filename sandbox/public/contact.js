@@ -2,12 +2,7 @@
    ticks once the business marks them read), the photo and voice note previewed, other Meta
    message types summarised. index.html calls renderContactMessage(inbound) and receipt(status). */
 (function () {
-	function el(tag, className, text) {
-		const node = document.createElement(tag);
-		if (className) node.className = className;
-		if (text !== undefined) node.textContent = text;
-		return node;
-	}
+	const el = window.makeElement; // from bubbles.js, loaded first
 
 	/** The contact's ticks: grey when delivered, blue when the business has read the message. */
 	window.receipt = function (status) {
