@@ -61,9 +61,10 @@ export async function handleReceipt(
 	if (c.problems.length || !inbound) return call.answer(400, validationErrorBody(c.problems));
 
 	const at = new Date().toISOString();
-	for (const earlier of context.inbound) {
-		if (earlier.phoneNumber !== inbound.phoneNumber || earlier.at > inbound.at) continue;
-		if (earlier.status !== 'read') Object.assign(earlier, { status: 'read', readAt: at });
+	// The list is in the order the contact sent: this message and the ones before it.
+	for (const earlier of context.inbound.slice(0, context.inbound.indexOf(inbound) + 1)) {
+		if (earlier.phoneNumber !== inbound.phoneNumber || earlier.status === 'read') continue;
+		Object.assign(earlier, { status: 'read', readAt: at });
 	}
 	context.receipts.push({
 		at,
