@@ -67,6 +67,16 @@ export const item = (fields: Partial<ExpectedItem> & Pick<ExpectedItem, 'event' 
 	reaction: null,
 	...fields,
 });
+/** An item's `media`: fields default to null, `voice` to false. */
+export const expectedMedia = (fields: Record<string, unknown>) => ({
+	id: null,
+	mimeType: null,
+	sha256: null,
+	caption: null,
+	filename: null,
+	voice: false,
+	...fields,
+});
 export const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
 
 const KEY = 'whatsapp-550e8400-e29b-41d4-a716-446655440000';

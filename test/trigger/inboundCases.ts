@@ -4,7 +4,7 @@
  * sandbox's own posts of the same types are read in inboundMessages.test.ts.
  */
 import type { ExpectedItem } from './expectedItems';
-import { iso, item, PHONE_NUMBER_ID } from './expectedItems';
+import { expectedMedia, iso, item, PHONE_NUMBER_ID } from './expectedItems';
 import type { PayloadCase } from './payloadCases';
 
 type Json = Record<string, unknown>;
@@ -57,16 +57,6 @@ const fromContact = (raw: Json, fields: Partial<ExpectedItem>) =>
 		raw,
 		...fields,
 	});
-
-const media = (fields: Json) => ({
-	id: null,
-	mimeType: null,
-	sha256: null,
-	caption: null,
-	filename: null,
-	voice: false,
-	...fields,
-});
 
 /** One message in its own envelope, giving one item. */
 const single = (name: string, raw: Json, fields: Partial<ExpectedItem>): PayloadCase => ({
@@ -185,7 +175,7 @@ export const INBOUND_CASES: PayloadCase[] = [
 		expectedItems: [
 			fromContact(photo, {
 				text: 'The box arrived damaged',
-				media: media({
+				media: expectedMedia({
 					id: '1480000000000001',
 					mimeType: 'image/jpeg',
 					sha256: PHOTO_HASH,
@@ -193,12 +183,16 @@ export const INBOUND_CASES: PayloadCase[] = [
 				}),
 			}),
 			fromContact(photoWithoutCaption, {
-				media: media({ id: '1480000000000002', mimeType: 'image/jpeg', sha256: PHOTO_HASH }),
+				media: expectedMedia({
+					id: '1480000000000002',
+					mimeType: 'image/jpeg',
+					sha256: PHOTO_HASH,
+				}),
 			}),
 		],
 	},
 	single('a voice note', voiceNote, {
-		media: media({
+		media: expectedMedia({
 			id: '1480000000000003',
 			mimeType: 'audio/ogg; codecs=opus',
 			sha256: 'dm9pY2U=',
@@ -206,11 +200,11 @@ export const INBOUND_CASES: PayloadCase[] = [
 		}),
 	}),
 	single('an audio file', audioFile, {
-		media: media({ id: '1480000000000004', mimeType: 'audio/mpeg', sha256: 'c29uZw==' }),
+		media: expectedMedia({ id: '1480000000000004', mimeType: 'audio/mpeg', sha256: 'c29uZw==' }),
 	}),
 	single('a video with a caption', video, {
 		text: 'Unboxing',
-		media: media({
+		media: expectedMedia({
 			id: '1480000000000005',
 			mimeType: 'video/mp4',
 			sha256: 'dmlkZW8=',
@@ -219,7 +213,7 @@ export const INBOUND_CASES: PayloadCase[] = [
 	}),
 	single('a document with a file name and a caption', invoice, {
 		text: 'My invoice',
-		media: media({
+		media: expectedMedia({
 			id: '1480000000000006',
 			mimeType: 'application/pdf',
 			sha256: 'cGRm',
@@ -228,7 +222,11 @@ export const INBOUND_CASES: PayloadCase[] = [
 		}),
 	}),
 	single('a sticker', sticker, {
-		media: media({ id: '1480000000000007', mimeType: 'image/webp', sha256: 'c3RpY2tlcg==' }),
+		media: expectedMedia({
+			id: '1480000000000007',
+			mimeType: 'image/webp',
+			sha256: 'c3RpY2tlcg==',
+		}),
 	}),
 	single('a location', sharedLocation, { location: place }),
 	{

@@ -14,7 +14,7 @@ import { client, startReceiver } from '../support/http';
 import { read, webhookItem } from '../support/readCallbackEventsEngine';
 import { startTestSandbox } from '../support/sandbox';
 import type { ExpectedItem } from './expectedItems';
-import { iso, item } from './expectedItems';
+import { expectedMedia, iso, item } from './expectedItems';
 import { requestAsN8nBuildsIt } from './n8nRequest';
 
 type Json = Record<string, unknown>;
@@ -87,15 +87,6 @@ const expectedFor = (message: Json, fields: Partial<ExpectedItem>) =>
 		...fields,
 	});
 
-const media = (fields: Json) => ({
-	id: null,
-	mimeType: null,
-	sha256: null,
-	caption: null,
-	filename: null,
-	voice: false,
-	...fields,
-});
 const photoHash = () => sandbox.mediaFile(SAMPLE_PHOTO_ID)!.sha256;
 
 /** [what the contact does, admin route, its body, the fields the item must have]. */
@@ -112,7 +103,7 @@ const CONTACT_ACTIONS: Array<[string, string, Json, () => Partial<ExpectedItem>]
 		{ caption: 'The box is damaged' },
 		() => ({
 			text: 'The box is damaged',
-			media: media({
+			media: expectedMedia({
 				id: SAMPLE_PHOTO_ID,
 				mimeType: 'image/png',
 				sha256: photoHash(),
@@ -125,7 +116,7 @@ const CONTACT_ACTIONS: Array<[string, string, Json, () => Partial<ExpectedItem>]
 		'voice',
 		{},
 		() => ({
-			media: media({
+			media: expectedMedia({
 				id: SAMPLE_VOICE_NOTE_ID,
 				mimeType: 'audio/ogg; codecs=opus',
 				sha256: sandbox.mediaFile(SAMPLE_VOICE_NOTE_ID)!.sha256,
@@ -144,7 +135,7 @@ const CONTACT_ACTIONS: Array<[string, string, Json, () => Partial<ExpectedItem>]
 		},
 		() => ({
 			text: 'My scan',
-			media: media({
+			media: expectedMedia({
 				id: SAMPLE_PHOTO_ID,
 				mimeType: 'image/png',
 				sha256: photoHash(),
@@ -157,7 +148,7 @@ const CONTACT_ACTIONS: Array<[string, string, Json, () => Partial<ExpectedItem>]
 		'sends a video',
 		'inbound',
 		{ message: { type: 'video', video: { id: '990001', mime_type: 'video/mp4', sha256: 'dg==' } } },
-		() => ({ media: media({ id: '990001', mimeType: 'video/mp4', sha256: 'dg==' }) }),
+		() => ({ media: expectedMedia({ id: '990001', mimeType: 'video/mp4', sha256: 'dg==' }) }),
 	],
 	[
 		'sends a sticker',
@@ -165,7 +156,7 @@ const CONTACT_ACTIONS: Array<[string, string, Json, () => Partial<ExpectedItem>]
 		{
 			message: { type: 'sticker', sticker: { id: '777', mime_type: 'image/webp', animated: true } },
 		},
-		() => ({ media: media({ id: '777', mimeType: 'image/webp' }) }),
+		() => ({ media: expectedMedia({ id: '777', mimeType: 'image/webp' }) }),
 	],
 	[
 		'shares a location',
