@@ -17,8 +17,8 @@ import type { JsonObject } from './jsonValues';
 import { field, lookupTable, objectField, objectsIn, str } from './jsonValues';
 
 /**
- * How much of a contacts message an item lists; the rest stays in `raw`. WhatsApp puts at most
- * 257 contacts in one message; a phone book card holds a handful of numbers and addresses.
+ * How much of a contacts message an item lists; the rest stays in `raw`. Meta documents at most
+ * 257 contacts per contacts message; a phone book card holds a handful of numbers and addresses.
  */
 export const INBOUND_LIMITS = {
 	contactsPerMessage: 257,
