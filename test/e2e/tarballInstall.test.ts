@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * The package as a user gets it: the `npm pack` tarball installed into a fresh n8n 2.41.1 user
  * folder with the README's Manual install command (offline: nothing from the registry), then
