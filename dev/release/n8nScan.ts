@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
- * Runs n8n's community-package scan (`scanCommunityPackage.mjs`, an ES module) in a child Node process and
- * returns its report. The scanner makes a temporary folder when it is loaded and never removes
- * it, so the child gets its own TMPDIR, removed afterwards. It never gets Jest's NODE_ENV=test:
- * with it, eslint-plugin-n8n-nodes-base switches to its own test mode (other file name rules).
+ * Runs n8n's community-package scan (`scanCommunityPackage.mjs`, an ES module) in a child Node
+ * process and returns its report. The scanner makes a temporary folder when it is loaded and
+ * never removes it, so the child gets its own TMPDIR, removed afterwards. It never gets Jest's
+ * NODE_ENV=test: with it, eslint-plugin-n8n-nodes-base switches to its own test mode (other file
+ * name rules).
  */
 import { execFile } from 'child_process';
 import fs from 'fs';
