@@ -6,8 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Where Insider's API lives unless the user points the credential at a proxy or the sandbox. */
-export const INSIDER_DEFAULT_BASE_URL = 'https://whatsapp.useinsider.com';
+import { INSIDER_DEFAULT_BASE_URL } from '../nodes/InsiderWhatsApp/constants';
 
 export class InsiderWhatsAppApi implements ICredentialType {
 	name = 'insiderWhatsAppApi';

@@ -32,6 +32,8 @@ export interface N8nInstanceOptions {
 	logToConsole?: boolean;
 	/** NODE_OPTIONS for n8n's processes (the caller's own NODE_OPTIONS never reach n8n), e.g. `--cpu-prof`. */
 	nodeOptions?: string;
+	/** false: no copy of the built package; the caller installs it (the tarball test, as a user does). */
+	withBuiltPackage?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -88,7 +90,7 @@ export class N8nInstance {
 		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
 		this.logFile = path.join(this.userFolder, 'n8n.log');
-		installBuiltPackage(this.userFolder);
+		if (options.withBuiltPackage !== false) installBuiltPackage(this.userFolder);
 	}
 
 	get url() {

@@ -17,7 +17,8 @@ import { readCallbackEvents } from '../shared/readCallbackEvents';
 import type { TriggerAuthentication } from './authentication';
 import { checkAuthentication, MIN_TOKEN_LENGTH } from './authentication';
 import { dropDuplicates } from './deduplicator';
-import { requestBody } from './requestBody';
+import { SCALE_NOTICE } from './callbackRates';
+import { incomingBody } from './incomingBody';
 import { resumeWaitingExecutions } from './resumeWaiting';
 
 interface TriggerOptions {
@@ -79,8 +80,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				default: '',
 			},
 			{
-				displayName:
-					"For campaigns of thousands of contacts on n8n 2.x, take status callbacks with n8n's own Webhook node followed by the Insider WhatsApp node's <i>Read Callback Events</i>: n8n runs this trigger with an extra expression sandbox per request. Measured on 2 cores: this trigger takes about 15 callbacks per second, the Webhook node path 36, and a campaign brings up to 4 per message. Switch above about 1,000 contacts per campaign (README: Callbacks at scale).",
+				displayName: SCALE_NOTICE,
 				name: 'scaleNotice',
 				type: 'notice',
 				default: '',
@@ -203,7 +203,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		// Taps are read even when Events leaves replies out: a Send and Wait tap belongs to the
 		// execution waiting for it; only what remains afterwards is filtered.
-		const reading = readCallbackEvents(requestBody(this), [...wanted, 'reply']);
+		const reading = readCallbackEvents(incomingBody(this), [...wanted, 'reply']);
 		// Only a body that is not JSON, or over the caps, is refused (Insider retries a 4xx ten
 		// times, then drops it); nothing of a refused body is emitted.
 		if ('notJson' in reading) return reject(this, 400, `The body is not JSON: ${reading.notJson}`);

@@ -33,7 +33,10 @@ function withoutWaitReference(event: CallbackEvent): CallbackEvent {
 	return { ...event, reply: { ...reply, id }, raw };
 }
 
-/** The emitted fields, in a fixed order; `raw` only when asked for. */
+/**
+ * The emitted fields: the same keys in the same order for every event (null where a field does
+ * not apply), so a workflow can rely on the shape; `raw` only when asked for.
+ */
 export function toItem(callbackEvent: CallbackEvent, includeRaw: boolean): IDataObject {
 	const event = withoutWaitReference(callbackEvent);
 	const item: IDataObject = {
@@ -45,6 +48,12 @@ export function toItem(callbackEvent: CallbackEvent, includeRaw: boolean): IData
 		error: event.error as unknown as IDataObject | null,
 		reply: event.reply as unknown as IDataObject | null,
 		text: event.text,
+		phoneNumberId: event.phoneNumberId,
+		messageType: event.messageType,
+		media: event.media as unknown as IDataObject | null,
+		location: event.location as unknown as IDataObject | null,
+		contacts: event.contacts as unknown as IDataObject[] | null,
+		reaction: event.reaction as unknown as IDataObject | null,
 	};
 	if (includeRaw) item.raw = event.raw as IDataObject;
 	return item;

@@ -8,13 +8,13 @@ import { createHash } from 'crypto';
 import type { CallbackEvent } from './callbackEvent';
 
 /**
- * The identity of an event, or undefined for events that have none (unknown payloads). It is a
- * fixed-size hash (43 characters), so however long the ids in a payload, remembering an event
- * costs the same.
+ * The identity of an event, or undefined for events that have none (unknown payloads; an inbound
+ * message of a type the node does not know has its message id and is one). It is a fixed-size
+ * hash (43 characters), so however long the ids in a payload, remembering an event costs the same.
  */
 export function eventIdentity(event: CallbackEvent): string | undefined {
 	const id = event.key ?? event.messageId;
-	if (!id || event.event === 'unknown') return undefined;
+	if (!id || (event.event === 'unknown' && event.messageType === null)) return undefined;
 	const parts = [id, event.messageId ?? '', event.event, event.sourceTimestamp ?? ''];
 	return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }

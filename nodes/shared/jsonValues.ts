@@ -3,6 +3,7 @@
  * and reads only an object's own properties, so a payload key such as `__proto__` or
  * `constructor` can never reach a prototype.
  */
+import type { ReadBudget } from './callbackLimits';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -36,3 +37,7 @@ export function lookupTable<T>(entries: Record<string, T>): (key: unknown) => T 
 	const table = new Map(Object.entries(entries));
 	return (key) => (typeof key === 'string' ? table.get(key) : undefined);
 }
+
+/** The objects among the elements of the array field `name`, walked through `budget`. */
+export const objectsIn = (budget: ReadBudget, value: unknown, name: string): JsonObject[] =>
+	budget.walk(field(value, name)).filter(isObject);

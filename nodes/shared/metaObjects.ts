@@ -1,13 +1,11 @@
 /**
  * Field extractors for the objects of Meta's WhatsApp webhooks, which Insider passes on:
- * a status, an inbound message, an error. Each says what it found; createEvent writes it out.
+ * a status, an inbound message (its content read per type in inboundMessages.ts), an error.
+ * Each says what it found; createEvent writes it out.
  */
-import type {
-	CallbackEventError,
-	CallbackEventName,
-	CallbackEventReply,
-	EventFields,
-} from './callbackEvent';
+import type { CallbackEventError, CallbackEventName, EventFields } from './callbackEvent';
+import type { ReadBudget } from './callbackLimits';
+import { readInboundMessage } from './inboundMessages';
 import type { JsonObject } from './jsonValues';
 import { field, isObject, lookupTable, objectField, str } from './jsonValues';
 
@@ -62,49 +60,31 @@ export function statusFields(status: JsonObject, envelopeKey: string | null): Ev
 	};
 }
 
-function replyOf(message: JsonObject): CallbackEventReply | null {
-	const contextMessageId = str(field(objectField(message, 'context'), 'id'));
-	const interactive = objectField(message, 'interactive');
-	const reply = (type: CallbackEventReply['type'], id: unknown, title: unknown) => ({
-		type,
-		id: str(id),
-		title: str(title),
-		contextMessageId,
-	});
-	const button = objectField(interactive, 'button_reply');
-	if (button) return reply('button', field(button, 'id'), field(button, 'title'));
-	const row = objectField(interactive, 'list_reply');
-	if (row) return reply('list', field(row, 'id'), field(row, 'title'));
-	const templateButton = objectField(message, 'button');
-	if (field(message, 'type') === 'button' && templateButton) {
-		return reply('templateButton', field(templateButton, 'payload'), field(templateButton, 'text'));
-	}
-	return null;
-}
+/** Meta's `type` of a message, when it is text. */
+const typeOf = (message: JsonObject): string | null => {
+	const type = field(message, 'type');
+	return typeof type === 'string' && type !== '' ? type : null;
+};
 
-const CAPTIONED_MEDIA = ['image', 'video', 'document', 'audio', 'sticker'];
-
-/** The text the contact wrote: a text body or a media caption. */
-function textOf(message: JsonObject): string | null {
-	const text = objectField(message, 'text');
-	if (text) return str(field(text, 'body'));
-	for (const media of CAPTIONED_MEDIA) {
-		const content = objectField(message, media);
-		if (content) return str(field(content, 'caption'));
-	}
-	return null;
-}
-
-/** One entry of `messages[]`: a button tap is a `reply`, anything else a `message`. */
-export function messageFields(message: JsonObject, envelopeKey: string | null): EventFields {
-	const reply = replyOf(message);
+/**
+ * One entry of `messages[]`: a tap is a `reply`; text, media, a location, contacts or a
+ * reaction a `message`; a type the node does not know `unknown`, with who sent it and when
+ * (and Meta's error, which comes with its `unsupported` messages).
+ */
+export function messageFields(
+	message: JsonObject,
+	envelopeKey: string | null,
+	budget: ReadBudget,
+): EventFields {
+	const messageType = typeOf(message);
 	return {
-		event: reply ? 'reply' : 'message',
+		event: 'unknown',
+		...readInboundMessage(messageType, message, budget),
 		key: str(field(message, 'key')) ?? envelopeKey,
 		messageId: field(message, 'id'),
 		phoneNumber: field(message, 'from'),
 		timestamp: field(message, 'timestamp'),
-		reply,
-		text: reply ? null : textOf(message),
+		error: metaError(firstOf(message, 'errors')),
+		messageType,
 	};
 }

@@ -9,7 +9,7 @@ import type { CallbackEvent, EventFields } from './callbackEvent';
 import { createEvent } from './callbackEvent';
 import { ReadBudget } from './callbackLimits';
 import type { JsonObject } from './jsonValues';
-import { field, isObject, objectField, str } from './jsonValues';
+import { field, isObject, objectField, objectsIn, str } from './jsonValues';
 import { messageFields, metaError, statusEvent, statusFields } from './metaObjects';
 
 /** What an extractor found: the fields of one event and the object it came from (`raw`). */
@@ -25,19 +25,20 @@ interface PayloadShape {
 	extract: (payload: JsonObject, budget: ReadBudget) => Found[];
 }
 
-const objectsIn = (budget: ReadBudget, value: unknown, name: string): JsonObject[] =>
-	budget.walk(field(value, name)).filter(isObject);
-
-/** A Meta `value` object: statuses, then inbound messages, each keeping its own object as raw. */
+/**
+ * A Meta `value` object: statuses, then inbound messages, each keeping its own object as raw,
+ * each with the business number's id from the value's `metadata`.
+ */
 function fromValue(value: JsonObject, outerKey: string | null, budget: ReadBudget): Found[] {
 	const key = str(field(value, 'key')) ?? outerKey;
+	const phoneNumberId = field(objectField(value, 'metadata'), 'phone_number_id');
 	return [
 		...objectsIn(budget, value, 'statuses').map((status) => ({
-			fields: statusFields(status, key),
+			fields: { ...statusFields(status, key), phoneNumberId },
 			raw: status,
 		})),
 		...objectsIn(budget, value, 'messages').map((message) => ({
-			fields: messageFields(message, key),
+			fields: { ...messageFields(message, key, budget), phoneNumberId },
 			raw: message,
 		})),
 	];

@@ -14,11 +14,16 @@
  * never takes a host, path or query from the tap: it parses the reference strictly and puts the
  * pieces back on its own n8n's waiting-webhook base URL (waitResume.ts).
  */
-import { codePointLength, containsEmoji } from '../InsiderWhatsApp/helpers/text';
+import {
+	REPLY_BUTTON_LIMITS,
+	RESERVED_BUTTON_ID_PREFIX,
+	replyButtonIdProblem,
+} from './replyButtons';
+import { codePointLength } from './text';
 
 export const WAIT_REFERENCE_LIMITS = {
 	/** Meta's limit for a reply button id. */
-	buttonId: 256,
+	buttonId: REPLY_BUTTON_LIMITS.id,
 	/** What is left of it for the user's own id inside a reference (228 at the longest). */
 	userButtonId: 128,
 	/** Execution ids are n8n's database sequence; 19 digits cover a signed 64-bit integer. */
@@ -28,7 +33,7 @@ export const WAIT_REFERENCE_LIMITS = {
 } as const;
 
 /** Every reference starts with this; a user's own id must not. */
-export const WAIT_REFERENCE_MARK = 'n8nw1';
+export const WAIT_REFERENCE_MARK = RESERVED_BUTTON_ID_PREFIX;
 const PREFIX = `${WAIT_REFERENCE_MARK}.`;
 
 /** The query parameters n8n signs, in the order the node passes them to getSignedResumeUrl. */
@@ -46,8 +51,6 @@ const EXECUTION_ID = /^[1-9][0-9]*$/;
 const RUN = /^(0|[1-9][0-9]*)$/;
 const NODE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX_SIGNATURE = /^[0-9a-f]{64}$/;
-// C0 and C1 controls, including line breaks: never part of a button id we send.
-const CONTROL = /\p{Cc}/u;
 
 export interface WaitReference {
 	executionId: string;
@@ -74,19 +77,12 @@ export class WaitReferenceError extends Error {
 
 /** Why a user's button id cannot travel inside a reference, or undefined when it can. */
 export function userButtonIdProblem(id: string): string | undefined {
-	if (id === '') return 'must not be empty';
-	if (id.length > WAIT_REFERENCE_LIMITS.buttonId * 2) return 'is far too long';
-	const length = codePointLength(id);
-	if (length > WAIT_REFERENCE_LIMITS.userButtonId) {
-		return `${length} characters long; in Send and Wait the limit is ${WAIT_REFERENCE_LIMITS.userButtonId} characters, because the rest of WhatsApp's ${WAIT_REFERENCE_LIMITS.buttonId} carries the reference to the waiting execution`;
-	}
-	if (id.trim() !== id) return 'must not start or end with a space';
-	if (CONTROL.test(id)) return 'must not contain line breaks or other control characters';
-	if (containsEmoji(id)) return 'must not contain emoji';
-	if (id.startsWith(WAIT_REFERENCE_MARK)) {
-		return `must not start with "${WAIT_REFERENCE_MARK}", which marks the ids Send and Wait makes`;
-	}
-	return undefined;
+	const limit = WAIT_REFERENCE_LIMITS.userButtonId;
+	return replyButtonIdProblem(
+		id,
+		limit,
+		`in Send and Wait the limit is ${limit} characters, because the rest of WhatsApp's ${WAIT_REFERENCE_LIMITS.buttonId} carries the reference to the waiting execution`,
+	);
 }
 
 /** Checks a user's button id against what a reference can carry; throws naming the field. */

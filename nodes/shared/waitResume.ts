@@ -3,7 +3,7 @@
  * (its own n8n's waiting webhook, never an address from the tap), what it posts, and what the
  * resumed action node reads back. The reference format itself is in waitReferenceCodec.ts.
  */
-import { slugify } from '../InsiderWhatsApp/helpers/text';
+import { slugify } from './text';
 import type { WaitReference } from './waitReferenceCodec';
 import { field, isObject } from './jsonValues';
 import {

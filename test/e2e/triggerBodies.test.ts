@@ -3,12 +3,16 @@
  * Every body of test/trigger/payloadCases.ts, with its exact bytes and content type, posted to
  * the trigger's production URL in a real n8n of both lines. The workflow collects the items of
  * each execution (Aggregate) and forwards them in one request to a recorder, so each case
- * shows the answer Insider gets and the items the one execution it started holds.
+ * shows the answer Insider gets and the items the one execution it started holds. The sandbox's
+ * contact posts its photo and voice note to the same trigger, as Insider forwards them.
  */
 import fs from 'fs';
 import http from 'http';
 
-import { startReceiver, waitFor } from '../support/http';
+import { DEFAULT_PHONE_NUMBER_ID } from '../../sandbox/options';
+import { SAMPLE_PHOTO_ID, SAMPLE_VOICE_NOTE_ID } from '../../sandbox/server';
+import { client, startReceiver, waitFor } from '../support/http';
+import { startTestSandbox } from '../support/sandbox';
 import type { PayloadCase, RefusedBody } from '../trigger/payloadCases';
 import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from '../trigger/payloadCases';
 import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
@@ -225,10 +229,43 @@ describe.each([
 		]);
 	});
 
+	test("the sandbox's contact sends its photo and voice note: items with their media ids", async () => {
+		const sandbox = await startTestSandbox({ webhook: { url } });
+		try {
+			const items = [];
+			for (const route of ['photo', 'voice']) {
+				const answer = await client.post(`${sandbox.url}/sandbox/${route}`, { caption: 'Look' });
+				expect(answer.data).toEqual({ delivered: true });
+				executions += 1;
+				await waitFor(() => recorder.received.length === executions, 60_000, 'the execution');
+				items.push(...(recorder.received[executions - 1].body as { items: unknown[] }).items);
+			}
+			const media = (id: string) => sandbox.mediaFile(id)!;
+			expect(items).toMatchObject([
+				{
+					event: 'message',
+					messageType: 'image',
+					messageId: sandbox.inbound[0].waMessageId,
+					phoneNumberId: DEFAULT_PHONE_NUMBER_ID,
+					text: 'Look',
+					media: { id: SAMPLE_PHOTO_ID, sha256: media(SAMPLE_PHOTO_ID).sha256, voice: false },
+				},
+				{
+					event: 'message',
+					messageType: 'audio',
+					media: { id: SAMPLE_VOICE_NOTE_ID, mimeType: 'audio/ogg; codecs=opus', voice: true },
+				},
+			]);
+		} finally {
+			await sandbox.stop();
+		}
+	});
+
 	test('only the bodies with events started an execution, one each', async () => {
 		const hostileCases = 2;
+		const sandboxPosts = 2;
 		expect(executions).toBe(
-			PAYLOAD_CASES.filter((c) => c.expectedItems.length > 0).length + hostileCases,
+			PAYLOAD_CASES.filter((c) => c.expectedItems.length > 0).length + hostileCases + sandboxPosts,
 		);
 		expect(await n8n.executionCount(WORKFLOW_ID)).toBe(executions);
 		expect(recorder.received).toHaveLength(executions);

@@ -42,31 +42,103 @@ const status = fc.record(
 	{ requiredKeys: [] },
 );
 
-const message = fc.record(
+/** The inbound message types the readers know. */
+const KNOWN_TYPES = [
+	'text',
+	'interactive',
+	'button',
+	'image',
+	'audio',
+	'video',
+	'document',
+	'sticker',
+	'location',
+	'contacts',
+	'reaction',
+];
+
+/** Meta's inbound message types, others Meta sends, and hostile words. */
+const messageType = fc.oneof(
+	fc.constantFrom(...KNOWN_TYPES, 'order', 'unsupported', ...PROTOTYPE_KEYS),
+	word,
+);
+
+const mediaObject = fc.record(
 	{
-		from: word,
 		id: word,
-		timestamp: word,
-		type: word,
-		text: fc.record({ body: word }, { requiredKeys: [] }),
-		interactive: fc.record(
-			{
-				button_reply: fc.record({ id: word, title: word }, { requiredKeys: [] }),
-				list_reply: fc.record({ id: word, title: word }, { requiredKeys: [] }),
-			},
-			{ requiredKeys: [] },
-		),
-		button: fc.record({ payload: word, text: word }, { requiredKeys: [] }),
-		context: fc.record({ id: word }, { requiredKeys: [] }),
-		image: fc.record({ id: word, caption: word, mime_type: word }, { requiredKeys: [] }),
+		mime_type: word,
+		sha256: word,
+		caption: word,
+		filename: word,
+		voice: fc.oneof(fc.boolean(), word),
 	},
 	{ requiredKeys: [] },
 );
 
+/** Coordinates as numbers, as numeric or other text, or anything else. */
+const coordinate = fc.oneof(
+	fc.double(),
+	fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+	fc.constantFrom('1e3', '0x10', ' ', '-', '12.', '+1.5', 'Infinity'),
+	word,
+);
+
+const contactCard = fc.record(
+	{
+		name: fc.oneof(fc.record({ formatted_name: word }, { requiredKeys: [] }), word),
+		phones: fc.array(
+			fc.oneof(fc.record({ phone: word, wa_id: word, type: word }, { requiredKeys: [] }), word),
+			{ maxLength: 3 },
+		),
+		emails: fc.array(fc.record({ email: word, type: word }, { requiredKeys: [] }), {
+			maxLength: 3,
+		}),
+	},
+	{ requiredKeys: [] },
+);
+
+const messageFields = {
+	from: word,
+	id: word,
+	timestamp: word,
+	type: messageType,
+	text: fc.record({ body: word }, { requiredKeys: [] }),
+	interactive: fc.record(
+		{
+			button_reply: fc.record({ id: word, title: word }, { requiredKeys: [] }),
+			list_reply: fc.record({ id: word, title: word }, { requiredKeys: [] }),
+		},
+		{ requiredKeys: [] },
+	),
+	button: fc.record({ payload: word, text: word }, { requiredKeys: [] }),
+	context: fc.record({ id: word }, { requiredKeys: [] }),
+	image: mediaObject,
+	audio: mediaObject,
+	video: mediaObject,
+	document: mediaObject,
+	sticker: mediaObject,
+	location: fc.record(
+		{ latitude: coordinate, longitude: coordinate, name: word, address: word, url: word },
+		{ requiredKeys: [] },
+	),
+	contacts: fc.oneof(fc.array(contactCard, { maxLength: 3 }), word),
+	reaction: fc.record({ message_id: word, emoji: word }, { requiredKeys: [] }),
+	errors: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 2 }),
+};
+
+/** Any subset of a message's fields, with any type. */
+const message = fc.record(messageFields, { requiredKeys: [] });
+
+/** A message of a known type holding every field, so the object its type names is there. */
+const typedMessage = fc
+	.tuple(fc.constantFrom(...KNOWN_TYPES), fc.record(messageFields))
+	.map(([type, fields]) => ({ ...fields, type }));
+
 const value = fc.record(
 	{
+		metadata: fc.record({ phone_number_id: word }, { requiredKeys: [] }),
 		statuses: fc.array(status, { maxLength: 4 }),
-		messages: fc.array(message, { maxLength: 4 }),
+		messages: fc.array(fc.oneof(message, typedMessage), { maxLength: 4 }),
 		key: word,
 	},
 	{ requiredKeys: [] },

@@ -14,7 +14,7 @@ import {
 	read,
 	webhookItem,
 } from '../support/readCallbackEventsEngine';
-import { sample, sampleText } from '../trigger/expectedItems';
+import { item, ITEM_KEYS, sample, sampleText } from '../trigger/expectedItems';
 import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from '../trigger/payloadCases';
 
 let store: DeduplicationStore;
@@ -141,18 +141,15 @@ describe('input items', () => {
 			],
 		};
 		const result = await read([post(value)], { events: ['read'], options: { includeRaw: false } });
-		expect(jsonOf(result)).toEqual([
-			{
-				event: 'read',
-				key: null,
-				messageId: 'w1',
-				phoneNumber: null,
-				timestamp: '2025-06-18T16:22:52.000Z',
-				error: null,
-				reply: null,
-				text: null,
-			},
-		]);
+		const expected: Record<string, unknown> = item({
+			event: 'read',
+			messageId: 'w1',
+			timestamp: '2025-06-18T16:22:52.000Z',
+			raw: null,
+		});
+		delete expected.raw;
+		expect(jsonOf(result)).toEqual([expected]);
+		expect(Object.keys(jsonOf(result)[0])).toEqual(ITEM_KEYS.filter((key) => key !== 'raw'));
 	});
 });
 

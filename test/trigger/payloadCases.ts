@@ -18,6 +18,7 @@ import {
 	sampleText,
 } from './expectedItems';
 import { largeEnvelope, mixedEnvelope } from './generatedEnvelopes';
+import { INBOUND_CASES } from './inboundCases';
 
 export type { ExpectedItem } from './expectedItems';
 export { RECEIVED_AT, resolveReceivedAt } from './expectedItems';
@@ -220,6 +221,7 @@ export const PAYLOAD_CASES: PayloadCase[] = [
 		body: json(large.body),
 		expectedItems: large.items,
 	},
+	...INBOUND_CASES,
 ];
 
 /** Bodies that are not JSON: the only ones answered 4xx. */

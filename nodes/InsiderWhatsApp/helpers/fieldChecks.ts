@@ -1,7 +1,7 @@
 import { MessageInputError } from './messages/messageInput';
 import { normalizePhoneNumber } from './phoneNumber';
 import { redactUrl } from './redactUrl';
-import { codePointLength, containsMarkdown } from './text';
+import { codePointLength, containsMarkdown } from '../../shared/text';
 
 /** Longer links are refused before they are parsed: no link WhatsApp or Insider takes is near it. */
 export const MAX_URL_LENGTH = 4096;

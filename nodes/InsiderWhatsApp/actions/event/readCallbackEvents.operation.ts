@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CallbackEvent, CallbackEventName } from '../../../shared/callbackEvent';
 import { toItem } from '../../../shared/callbackItem';
 import { eventIdentity } from '../../../shared/eventIdentity';
-import { readCallbackEvents as readEvents } from '../../../shared/readCallbackEvents';
+import { readCallbackEvents } from '../../../shared/readCallbackEvents';
 import type { BodyFields, BodyProblem } from './callbackBody';
 import { callbackBody } from './callbackBody';
 import { recordNewIdentities } from './processedEvents';
@@ -36,7 +36,7 @@ async function readItem(
 ): Promise<CallbackEvent[] | BodyProblem> {
 	const body = await callbackBody(context, item, itemIndex, fields);
 	if (!('body' in body)) return body;
-	const reading = readEvents(body.body, wanted);
+	const reading = readCallbackEvents(body.body, wanted);
 	if ('events' in reading) return reading.events;
 	if ('tooLarge' in reading) {
 		return {
@@ -92,7 +92,7 @@ async function dropReadBefore(
 	return dropped;
 }
 
-export async function readCallbackEvents(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	// Read once per execution, like the trigger's settings.
 	const wanted = this.getNodeParameter('events', 0) as CallbackEventName[];

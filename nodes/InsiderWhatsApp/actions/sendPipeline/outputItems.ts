@@ -7,7 +7,7 @@ import type { AcceptedItem } from '../../transport/nodeErrors';
 import { failureError, partialSendError } from '../../transport/nodeErrors';
 
 /** What happened to every input item: refused before sending, or sent with a result. */
-export interface SendRecord {
+export interface SendOutcomes {
 	itemCount: number;
 	invalid: Map<number, Error>;
 	planned: Map<number, PlannedMessage>;
@@ -20,22 +20,22 @@ export interface SendRecord {
  */
 export function outputItems(
 	node: INode,
-	record: SendRecord,
+	outcome: SendOutcomes,
 	continueOnFail: boolean,
 ): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
 	const accepted: AcceptedItem[] = [];
 	let firstFailure: { itemIndex: number; failure: InsiderFailure } | undefined;
 
-	for (let itemIndex = 0; itemIndex < record.itemCount; itemIndex++) {
+	for (let itemIndex = 0; itemIndex < outcome.itemCount; itemIndex++) {
 		const pairedItem = { item: itemIndex };
-		const validationError = record.invalid.get(itemIndex);
+		const validationError = outcome.invalid.get(itemIndex);
 		if (validationError) {
 			output.push({ json: { error: validationError.message, status: 'invalid' }, pairedItem });
 			continue;
 		}
-		const message = record.planned.get(itemIndex) as PlannedMessage;
-		const result = record.results.get(itemIndex) as ItemResult;
+		const message = outcome.planned.get(itemIndex) as PlannedMessage;
+		const result = outcome.results.get(itemIndex) as ItemResult;
 		const phoneNumber = message.outgoing.phoneNumber;
 		const json: IDataObject = { phoneNumber };
 		if (result.status === 'accepted') {
@@ -57,7 +57,7 @@ export function outputItems(
 		if (accepted.length === 0) {
 			throw failureError(node, firstFailure.failure, firstFailure.itemIndex);
 		}
-		throw partialSendError(node, firstFailure, accepted, record.itemCount);
+		throw partialSendError(node, firstFailure, accepted, outcome.itemCount);
 	}
 	return output;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, checkNoMarkdown, requireText } from '../fieldChecks';
-import { slugify } from '../text';
+import { slugify } from '../../../shared/text';
 import { MESSAGE_LIMITS } from './limits';
 import type { FieldReader } from './messageInput';
 import { MessageInputError } from './messageInput';
