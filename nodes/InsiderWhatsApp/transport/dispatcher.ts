@@ -6,6 +6,7 @@ import type { InsiderFailure } from './insiderErrors';
 import { notSentAfterStop } from './insiderErrors';
 import type { SendOutcome } from './insiderClient';
 import type { RequestRateLimiter } from './rateLimiter';
+import { RATE_LIMIT_BUDGET_MS } from './rateLimiter';
 
 /** Which Insider endpoint a message goes to; Insider documents the same envelope for both. */
 export type SendEndpoint = 'conversational' | 'transactional';
@@ -39,7 +40,9 @@ export type ItemResult =
 type SettledOutcome = Exclude<SendOutcome, { kind: 'retry' }>;
 
 export interface DispatchSettings {
+	/** This node's ceiling; after a 429 the limiter keeps below it (see AdaptiveShare). */
 	requestsPerSecond: number;
+	/** Bounds retries of 503, code 2020 and refused connections; 429s are bounded by time. */
 	maxRetries: number;
 	/** Without Continue On Fail the node fails anyway: send no further batch after a failure. */
 	stopAfterFirstFailure: boolean;
@@ -78,24 +81,38 @@ export async function dispatchBatches(
 
 	/** Undefined when sending stopped while this batch waited for its turn. */
 	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
-		for (let attempt = 0; ; attempt++) {
-			const answered = await limiter.acquire(settings.requestsPerSecond, signal);
-			if (!answered) return stopped();
+		const firstTry = Date.now();
+		for (let retries = 0, otherRetries = 0; ; retries++) {
+			const turn = await limiter.acquire(settings.requestsPerSecond, signal);
+			if (!turn) return stopped();
 			if (stopReason !== undefined) {
-				answered();
+				turn.done('other');
 				return undefined;
 			}
-			let outcome: SendOutcome;
+			let outcome: SendOutcome | undefined;
 			try {
 				outcome = await send(batch);
 			} finally {
-				answered();
+				if (outcome === undefined) turn.done('other');
 			}
-			if (outcome.kind !== 'retry') return outcome;
-			if (attempt >= settings.maxRetries) {
-				return { kind: 'rejected', failure: outcome.giveUp(attempt) };
+			if (outcome.kind !== 'retry') {
+				turn.done(outcome.kind === 'accepted' ? 'accepted' : 'other');
+				return outcome;
 			}
-			const delay = outcome.retryAfterMs ?? backoffDelay(attempt);
+			if (outcome.rateLimited) {
+				// Nothing was sent, and the limiter has lowered this process's share of the key (and
+				// holds the key for a Retry-After): the request queues again, without a backoff.
+				turn.done('rateLimited', outcome.retryAfterMs);
+				const quietSince = Math.max(firstTry, limiter.lastAcceptedAt);
+				if (Date.now() - quietSince >= RATE_LIMIT_BUDGET_MS)
+					return { kind: 'rejected', failure: outcome.giveUp(retries) };
+				continue;
+			}
+			turn.done('other');
+			if (otherRetries >= settings.maxRetries) {
+				return { kind: 'rejected', failure: outcome.giveUp(otherRetries) };
+			}
+			const delay = outcome.retryAfterMs ?? backoffDelay(otherRetries++);
 			if (!(await abortableSleep(delay, signal))) return stopped();
 		}
 	};

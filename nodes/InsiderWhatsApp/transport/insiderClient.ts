@@ -23,7 +23,13 @@ export interface SendRequestBody {
  */
 export type SendOutcome =
 	| { kind: 'accepted'; keys: string[] }
-	| { kind: 'retry'; retryAfterMs?: number; giveUp: (retries: number) => InsiderFailure }
+	| {
+			kind: 'retry';
+			retryAfterMs?: number;
+			/** A 429: retried while the key's time budget lasts, not counted against Max Retries. */
+			rateLimited?: boolean;
+			giveUp: (retries: number) => InsiderFailure;
+	  }
 	| { kind: 'invalid' | 'rejected' | 'fatal' | 'unknown'; failure: InsiderFailure };
 
 interface FullResponse {
@@ -89,6 +95,7 @@ export function classifyResponse(response: FullResponse, messageCount: number): 
 		return {
 			kind: 'retry',
 			retryAfterMs: parseRetryAfter(headers['retry-after']),
+			rateLimited: true,
 			giveUp: (retries) => failures.rateLimited(statusCode, body, retries),
 		};
 	}

@@ -2,6 +2,7 @@ import type { JsonObject } from 'n8n-workflow';
 
 import { field } from '../../shared/jsonValues';
 import { redactUrl } from '../helpers/redactUrl';
+import { RATE_LIMIT_BUDGET_MS } from './rateLimiter';
 
 /** What went wrong with one request, phrased for the person who has to fix it. */
 export interface InsiderFailure {
@@ -107,9 +108,10 @@ export function badRequest(statusCode: number, body: unknown): InsiderFailure {
 }
 
 export function rateLimited(statusCode: number, body: unknown, retries: number): InsiderFailure {
+	const minutes = RATE_LIMIT_BUDGET_MS / 60_000;
 	return {
-		message: `Insider's rate limit was still exceeded after ${retries} retries (${statusCode})`,
-		description: `Lower "Requests Per Second" in the node's options (other workflows may share the same key), or ask Insider to raise the key's limit. ${NOTHING_SENT}`,
+		message: `Insider's rate limit was still exceeded after ${minutes} minutes without an accepted request on this API key (${statusCode}, ${retries} retries)`,
+		description: `Something else keeps this API key at Insider's limit: other n8n instances or workflows share it with this node, but another system may be using all of it. Find what else sends with this key, or ask Insider to raise the key's limit. ${NOTHING_SENT}`,
 		httpCode: String(statusCode),
 		body: asJson(body),
 	};

@@ -88,7 +88,7 @@ export const sendOptionsProperties: INodeProperties[] = [
 				default: 5,
 				typeOptions: { minValue: 0, maxValue: 20 },
 				description:
-					'How often a request Insider certainly did not accept (429 rate limit, 503 or code 2020 maintenance, connection refused) is tried again. Read from the first item.',
+					'How often a request Insider certainly did not accept (503 or code 2020 maintenance, connection refused) is tried again. A 429 is retried until 10 minutes pass without an accepted request on the key. Read from the first item.',
 			},
 			{
 				displayName: 'Reply To',
@@ -106,7 +106,7 @@ export const sendOptionsProperties: INodeProperties[] = [
 				default: 10,
 				typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
 				description:
-					"Client-side limit across the whole execution; Insider's default limit is 10 per API key. Read from the first item.",
+					"The most requests per second this node sends, shared by everything on the same API key in this n8n process; Insider's default limit is 10 per key. Other processes on the key are found by their 429s. Read from the first item.",
 			},
 			{
 				displayName: 'Sender Number',
