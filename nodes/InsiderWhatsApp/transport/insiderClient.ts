@@ -125,6 +125,12 @@ export function classifyNetworkError(error: unknown, baseUrl: string): SendOutco
 	return { kind: 'unknown', failure: failures.noAnswer(code) };
 }
 
+/** The credential's base URL, or Insider's own; a trailing slash is fine. */
+export function baseUrlOf(credentials: { baseUrl?: unknown }, fallback: string): string {
+	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	return (configured || fallback).replace(/\/+$/, '');
+}
+
 /** Sends one request to Insider and classifies the answer; never throws for HTTP or network errors. */
 export async function sendOnce(
 	context: IExecuteFunctions,

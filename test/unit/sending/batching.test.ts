@@ -2,12 +2,12 @@ import {
 	BatchAssembler,
 	batchesOf,
 	streamedBatches,
-} from '../../../nodes/InsiderWhatsApp/transport/batching';
+} from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/batching';
 import type {
 	Batch,
 	BatchSource,
 	PlannedMessage,
-} from '../../../nodes/InsiderWhatsApp/transport/dispatcher';
+} from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/sendModel';
 
 const message = (itemIndex: number, extra: Partial<PlannedMessage> = {}): PlannedMessage => ({
 	itemIndex,

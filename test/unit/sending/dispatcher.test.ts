@@ -1,13 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import { setMaxListeners } from 'events';
 
-import { batchesOf } from '../../../nodes/InsiderWhatsApp/transport/batching';
+import { batchesOf } from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/batching';
+import type { DispatchSettings } from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/dispatcher';
+import { dispatchBatches } from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/dispatcher';
 import type {
 	Batch,
-	DispatchSettings,
 	PlannedMessage,
-} from '../../../nodes/InsiderWhatsApp/transport/dispatcher';
-import { dispatchBatches } from '../../../nodes/InsiderWhatsApp/transport/dispatcher';
+} from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/sendModel';
 import type { SendOutcome } from '../../../nodes/InsiderWhatsApp/transport/insiderClient';
 import {
 	classifyNetworkError,

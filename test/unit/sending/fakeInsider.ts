@@ -6,7 +6,7 @@
  * recorded, so tests can check what reached "Insider" and when.
  */
 import { SlidingWindowLimiter } from '../../../sandbox/rateLimiter';
-import type { Batch } from '../../../nodes/InsiderWhatsApp/transport/dispatcher';
+import type { Batch } from '../../../nodes/InsiderWhatsApp/actions/sendPipeline/sendModel';
 import type { SendOutcome } from '../../../nodes/InsiderWhatsApp/transport/insiderClient';
 import { classifyResponse } from '../../../nodes/InsiderWhatsApp/transport/insiderClient';
 

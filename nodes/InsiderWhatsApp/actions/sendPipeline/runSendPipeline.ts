@@ -1,21 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ExpressionError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { INSIDER_DEFAULT_BASE_URL, SENDING_DEFAULTS } from '../../constants';
+import { SENDING_DEFAULTS } from '../../constants';
 import type { MessageBuilder } from '../../helpers/messages/messageInput';
-import { MessageInputError } from '../../helpers/messages/messageInput';
-import { ParameterReader } from '../parameterReader';
 import { abortableSleep } from '../../transport/abortableSleep';
-import { batchesOf, streamedBatches } from '../../transport/batching';
-import type { BatchSource, PlannedMessage } from '../../transport/dispatcher';
-import { dispatchBatches } from '../../transport/dispatcher';
-import { sendOnce } from '../../transport/insiderClient';
-import { limiterForKey } from '../../transport/rateLimiter';
-import { baseUrlOf, sendPathOf, toRequestBody } from '../../transport/requestBody';
+import { ParameterReader } from '../parameterReader';
+import { batchesOf, streamedBatches } from './batching';
 import type { SendOptions } from './planMessage';
 import { planMessage } from './planMessage';
 import type { SendOutcomes } from './outputItems';
 import { outputItems } from './outputItems';
+import { toValidationError } from './sendErrors';
+import { sendMessages } from './sendMessages';
+import type { BatchSource, PlannedMessage } from './sendModel';
 
 /** Items checked between two turns of the event loop, so a Stop or a callback is not kept waiting. */
 const ITEMS_PER_TURN = 100;
@@ -89,16 +86,10 @@ export async function runSendPipeline(
 		source = batchesOf(messages, settings.batchSize);
 	}
 
-	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(
-		'insiderWhatsAppApi',
-	);
-	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
-	const limiter = limiterForKey(baseUrl, String(credentials.apiKey ?? ''));
-	outcome.results = await dispatchBatches(
-		source,
-		{ ...settings, stopAfterFirstFailure: !continueOnFail, abortSignal: signal, limiter },
-		async (batch) => await sendOnce(this, baseUrl, sendPathOf(batch), toRequestBody(batch)),
-	);
+	outcome.results = await sendMessages(this, source, {
+		...settings,
+		stopAfterFirstFailure: !continueOnFail,
+	});
 	return outputItems(this.getNode(), outcome, continueOnFail);
 }
 
@@ -107,20 +98,4 @@ async function yieldOrStop(context: IExecuteFunctions, signal: AbortSignal | und
 	if (!(await abortableSleep(0, signal))) {
 		throw new NodeOperationError(context.getNode(), 'The execution was stopped before sending');
 	}
-}
-
-function toValidationError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof MessageInputError) {
-		return new NodeOperationError(
-			context.getNode(),
-			`Item ${itemIndex}, ${error.field}: ${error.problem}`,
-			{
-				itemIndex,
-				description: `Fix the "${error.field}" value of item ${itemIndex}. Nothing was sent for this item.`,
-			},
-		);
-	}
-	// n8n's own errors (an expression it refused, say) reach the user exactly as n8n made them.
-	if (error instanceof NodeOperationError || error instanceof ExpressionError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

@@ -1,40 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { abortableSleep } from './abortableSleep';
-import { backoffDelay } from './backoff';
-import type { InsiderFailure } from './insiderErrors';
-import { notSentAfterStop } from './insiderErrors';
-import type { SendOutcome } from './insiderClient';
-import type { RequestRateLimiter } from './rateLimiter';
-import { RATE_LIMIT_BUDGET_MS } from './rateLimiter';
-
-/** Which Insider endpoint a message goes to; Insider documents the same envelope for both. */
-export type SendEndpoint = 'conversational' | 'transactional';
-
-/** One validated message and the input item it came from. */
-export interface PlannedMessage {
-	itemIndex: number;
-	outgoing: { phoneNumber: string; message: IDataObject };
-	endpoint: SendEndpoint;
-	from?: string;
-	callbackUrl?: string;
-}
-
-/** Messages that travel in one request: same endpoint, sender and callback URL. */
-export interface Batch {
-	endpoint: SendEndpoint;
-	from?: string;
-	callbackUrl?: string;
-	entries: PlannedMessage[];
-}
-
-/** Hands out batches in sending order; undefined when there are no more. */
-export type BatchSource = () => Batch | undefined;
-
-export type ItemResult =
-	| { status: 'accepted'; key: string }
-	/** failed: definitely not sent; unknown: may have been sent; notSent: never tried. */
-	| { status: 'failed' | 'unknown' | 'notSent'; failure: InsiderFailure };
+import { abortableSleep } from '../../transport/abortableSleep';
+import { backoffDelay } from '../../transport/backoff';
+import { notSentAfterStop } from '../../transport/insiderErrors';
+import type { SendOutcome } from '../../transport/insiderClient';
+import type { RequestRateLimiter } from '../../transport/rateLimiter';
+import { RATE_LIMIT_BUDGET_MS } from '../../transport/rateLimiter';
+import type { Batch, BatchSource, ItemResult } from './sendModel';
 
 /** A request's final outcome, once retries are over. */
 type SettledOutcome = Exclude<SendOutcome, { kind: 'retry' }>;
