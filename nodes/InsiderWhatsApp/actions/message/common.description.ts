@@ -40,6 +40,28 @@ export const recipientProperties: INodeProperties[] = [
 	},
 ];
 
+/** The Sender Number option, in every send's options and Send and Wait's. */
+export const senderNumberOption: INodeProperties = {
+	displayName: 'Sender Number',
+	name: 'from',
+	type: 'string',
+	default: '',
+	placeholder: '+15550783881',
+	description:
+		'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
+};
+
+/** The Status Callback URL option, in every send's options and Send and Wait's. */
+export const statusCallbackUrlOption: INodeProperties = {
+	displayName: 'Status Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://n8n.example.com/webhook/…/webhook',
+	description:
+		"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
+};
+
 /**
  * Options of every send operation, last in the panel. Defaults are literals (n8n's linter reads
  * them statically); they equal SENDING_DEFAULTS.
@@ -108,24 +130,8 @@ export const sendOptionsProperties: INodeProperties[] = [
 				description:
 					"The most requests per second this node sends, shared by everything on the same API key in this n8n process; Insider's default limit is 10 per key. Other processes on the key are found by their 429s. Read from the first item.",
 			},
-			{
-				displayName: 'Sender Number',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: '+15550783881',
-				description:
-					'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
-			},
-			{
-				displayName: 'Status Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description:
-					"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
-			},
+			senderNumberOption,
+			statusCallbackUrlOption,
 		],
 	},
 ];
