@@ -13,7 +13,7 @@ import { quickReply } from '../support/messages';
 import { startTestSandbox } from '../support/sandbox';
 import { sample } from '../trigger/expectedItems';
 import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from '../trigger/payloadCases';
-import type { ReceiverKind } from './harness/callbackReceivers';
+import type { ReceiverKind } from '../../dev/n8n/callbackReceivers';
 import {
 	forwardNode,
 	readEventsNode,
@@ -21,7 +21,7 @@ import {
 	receiverWorkflow,
 	tally,
 	webhookNode,
-} from './harness/callbackReceivers';
+} from '../../dev/n8n/callbackReceivers';
 import { EXAMPLE_TOKEN, exampleWorkflows } from '../../dev/n8n/examples';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
