@@ -112,8 +112,10 @@ Ctrl-C stops the sandbox.`);
   ${sandbox ? `Phone preview:  ${sandbox.url}/   (the Insider sandbox; API key ${apiKey})` : `Insider:        ${baseUrl} with your key`}
 
   What to click first:
-    1. Open the workflow "Ask with quick-reply buttons and wait for the tap".
-    2. Click "Execute workflow": a quick reply goes to +15550001111 and the execution waits.
+    1. Click "Overview" (the house icon in the left bar), then the workflow
+       "Ask with quick-reply buttons and wait for the tap".
+    2. Click "Execute workflow" at the bottom of the canvas: a quick reply goes to
+       +15550001111 and the execution waits.
     3. Open the phone preview and tap "Yes please": the same execution goes on to "Wants updates".
 
   n8n's log: ${path.join(userFolder, 'n8n.log')}
