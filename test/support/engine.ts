@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Runs a node the way n8n runs it: a Workflow, n8n-core's WorkflowExecute, real parameter and
  * expression resolution, and the real httpRequestWithAuthentication (the node types, credentials
