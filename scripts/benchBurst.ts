@@ -27,45 +27,61 @@ import { measureBurst, REQUEST_TIMEOUT_MS } from './burst/measureBurst';
 import { measureSameCallback } from './burst/sameCallback';
 import type { BurstContext } from './burst/settle';
 
-const { values } = parseArgs({
-	options: {
-		callbacks: { type: 'string', default: '1000' },
-		'in-flight': { type: 'string', default: '20,100' },
-		engines: { type: 'string', default: 'default,legacy' },
-		'time-scale': { type: 'string', default: '0.5' },
-		variants: { type: 'string', default: 'trigger,webhook,webhookRead' },
-		same: { type: 'string', default: '20,100' },
-	},
-});
-const CALLBACKS = numberOption('callbacks', values.callbacks);
-const IN_FLIGHT = numberListOption('in-flight', values['in-flight']);
-const ENGINES = listOption(values.engines);
-const TIME_SCALE = numberOption('time-scale', values['time-scale']);
-const VARIANTS = choiceListOption(
-	'variants',
-	values.variants,
-	Object.keys(RECEIVER_LABELS) as ReceiverKind[],
-);
-const SAME = numberListOption('same', values.same);
+interface BurstOptions {
+	callbacks: number;
+	inFlight: number[];
+	engines: string[];
+	timeScale: number;
+	variants: ReceiverKind[];
+	same: number[];
+}
+
+/** The options in the header above. */
+function burstOptions(args: string[]): BurstOptions {
+	const { values } = parseArgs({
+		args,
+		options: {
+			callbacks: { type: 'string', default: '1000' },
+			'in-flight': { type: 'string', default: '20,100' },
+			engines: { type: 'string', default: 'default,legacy' },
+			'time-scale': { type: 'string', default: '0.5' },
+			variants: { type: 'string', default: 'trigger,webhook,webhookRead' },
+			same: { type: 'string', default: '20,100' },
+		},
+	});
+	return {
+		callbacks: numberOption('callbacks', values.callbacks),
+		inFlight: numberListOption('in-flight', values['in-flight']),
+		engines: listOption(values.engines),
+		timeScale: numberOption('time-scale', values['time-scale']),
+		variants: choiceListOption(
+			'variants',
+			values.variants,
+			Object.keys(RECEIVER_LABELS) as ReceiverKind[],
+		),
+		same: numberListOption('same', values.same),
+	};
+}
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 /** The burst table of one engine: a row per number in flight and receiver. */
-async function burstTable(context: BurstContext) {
+async function burstTable(context: BurstContext, options: BurstOptions) {
 	const { say } = context;
+	const { callbacks, inFlight: inFlightCounts, variants } = options;
 	// Warm up every route (JIT, first executions) before measuring.
-	for (const kind of VARIANTS) await measureBurst(context, kind, 20, 50);
+	for (const kind of variants) await measureBurst(context, kind, 20, 50);
 	say(
 		`\n| receiver | in flight | accepted/s | answered within 10 s | p50 s | p99 s | first attempts done after s | all acknowledged after s | retries | lost | duplicated |`,
 	);
 	say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-	for (const inFlight of IN_FLIGHT) {
+	for (const inFlight of inFlightCounts) {
 		const rates: Partial<Record<ReceiverKind, number>> = {};
-		for (const kind of VARIANTS) {
-			const r = await measureBurst(context, kind, inFlight, CALLBACKS);
+		for (const kind of variants) {
+			const r = await measureBurst(context, kind, inFlight, callbacks);
 			rates[kind] = r.acceptedPerSecond;
 			say(
-				`| ${RECEIVER_LABELS[kind]} | ${inFlight} | ${r.acceptedPerSecond.toFixed(1)} | ${r.answered} of ${CALLBACKS} | ${seconds(r.p50)} | ${seconds(r.p99)} | ${seconds(r.firstPhaseMs)} | ${seconds(r.drainedMs)} | ${r.retries} | ${r.lost} | ${r.duplicated} |`,
+				`| ${RECEIVER_LABELS[kind]} | ${inFlight} | ${r.acceptedPerSecond.toFixed(1)} | ${r.answered} of ${callbacks} | ${seconds(r.p50)} | ${seconds(r.p99)} | ${seconds(r.firstPhaseMs)} | ${seconds(r.drainedMs)} | ${r.retries} | ${r.lost} | ${r.duplicated} |`,
 			);
 		}
 		const { webhookRead: read, webhook: plain, trigger } = rates;
@@ -77,6 +93,7 @@ async function burstTable(context: BurstContext) {
 }
 
 async function main() {
+	const options = burstOptions(process.argv.slice(2));
 	const install = await ensureN8n(N8N_VERSIONS.v2);
 	const report: string[] = [];
 	const say = (line = '') => {
@@ -92,16 +109,16 @@ async function main() {
 			)} at start; n8n ${install.spec.n8n} on Node ${install.spec.node}; bench on Node ${process.version}; ${new Date().toISOString()}`,
 	);
 	say(
-		`Callbacks per run: ${CALLBACKS}; request timeout ${REQUEST_TIMEOUT_MS / 1000} s; retries on Insider's schedule x ${TIME_SCALE} (the hour lasts ${TIME_SCALE * 60} min); executions not saved`,
+		`Callbacks per run: ${options.callbacks}; request timeout ${REQUEST_TIMEOUT_MS / 1000} s; retries on Insider's schedule x ${options.timeScale} (the hour lasts ${options.timeScale * 60} min); executions not saved`,
 	);
 
-	for (const engine of ENGINES) {
+	for (const engine of options.engines) {
 		const recorder = await startReceiver();
-		const n8n = await startBurstN8n(install, engine, VARIANTS, recorder.url);
-		const context: BurstContext = { n8n, recorder, timeScale: TIME_SCALE, say };
+		const n8n = await startBurstN8n(install, engine, options.variants, recorder.url);
+		const context: BurstContext = { n8n, recorder, timeScale: options.timeScale, say };
 		say(`\n## Engine: ${engine === 'default' ? "n8n's default (isolated VM)" : engine}`);
-		await burstTable(context);
-		await measureSameCallback(context, SAME);
+		await burstTable(context, options);
+		await measureSameCallback(context, options.same);
 		await n8n.stop();
 		await recorder.stop();
 	}
