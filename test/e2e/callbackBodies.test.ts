@@ -159,13 +159,16 @@ describe.each([
 					contentTypeOf(refused),
 				);
 				expect(answer.status).toBe(200);
+				// n8n 1.x marks the execution failed before it saves its run data: wait for both.
 				const [{ data }] = await waitFor(
 					async () => {
 						const rows = await failed();
-						return rows.length > failedBefore && rows;
+						return (
+							rows.length > failedBefore && rows[0].data.includes('Read Callback Events') && rows
+						);
 					},
 					60_000,
-					'the failed execution',
+					'the failed execution and its run data',
 				);
 				expect(data).toContain('Item 0, Body Field \\"body\\": holds no JSON: ');
 			},
