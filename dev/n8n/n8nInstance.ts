@@ -13,7 +13,7 @@ import { freePort } from '../freePort';
 import type { N8nInstall } from './n8nInstall';
 import { N8nProcess } from './n8nProcess';
 
-// Where tests and scripts have always found them.
+// Tests and scripts that start an n8n take these from here too.
 export { freePort } from '../freePort';
 export { installBuiltPackage } from './builtPackage';
 

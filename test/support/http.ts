@@ -4,7 +4,7 @@ import http from 'http';
 
 import { TEST_KEY } from './sandbox';
 
-// Tests and development tooling share these; tests have always imported them from here.
+// The recorder and waiting live in dev/ (scripts use them too); tests take all HTTP helpers from here.
 export type { ReceivedRequest, Recorder } from '../../dev/http/recorder';
 export { startReceiver } from '../../dev/http/recorder';
 export { waitFor } from '../../dev/wait';
