@@ -1,8 +1,8 @@
 /**
  * The three ways a workflow can take Insider's callbacks, each ending in the same status log
- * (a forward of every item to a test recorder), for test/e2e/callbacksAtScale.test.ts and
- * scripts/benchBurst.ts: the Insider WhatsApp Trigger; n8n's Webhook node alone; n8n's Webhook
- * node followed by Read Callback Events. Node types and parameters are what the editor saves.
+ * (a forward of every item to a recorder), for the end-to-end tests and scripts/benchBurst.ts:
+ * the Insider WhatsApp Trigger; n8n's Webhook node alone; n8n's Webhook node followed by Read
+ * Callback Events. Node types and parameters are what the editor saves.
  */
 import type { ReceivedRequest } from '../http/recorder';
 import { PKG, WEBHOOK_CREDENTIAL, workflow } from './workflowJson';
