@@ -6,8 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Where Insider's API lives unless the user points the credential at a proxy or the sandbox. */
-export const INSIDER_DEFAULT_BASE_URL = 'https://whatsapp.useinsider.com';
+import { INSIDER_DEFAULT_BASE_URL } from '../nodes/InsiderWhatsApp/constants';
 
 export class InsiderWhatsAppApi implements ICredentialType {
 	name = 'insiderWhatsAppApi';
@@ -40,6 +39,25 @@ export class InsiderWhatsAppApi implements ICredentialType {
 			default: INSIDER_DEFAULT_BASE_URL,
 			description:
 				'Change only to send through a proxy or to the local Insider sandbox (for example http://127.0.0.1:8787). A trailing slash is fine.',
+		},
+		{
+			// n8n's declarative credential test judges only Insider's answer, not the URL, so the
+			// warning about plain http lives here, beside the field.
+			displayName:
+				'This Base URL is plain http: the API key would travel unencrypted. Use https, unless it points at this machine (such as the local sandbox).',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { baseUrl: [{ _cnd: { startsWith: 'http://' } }] },
+				hide: {
+					baseUrl: [
+						{ _cnd: { startsWith: 'http://127.' } },
+						{ _cnd: { startsWith: 'http://localhost' } },
+						{ _cnd: { startsWith: 'http://[::1]' } },
+					],
+				},
+			},
 		},
 	];
 

@@ -5,14 +5,19 @@
  */
 import { randomBytes } from 'crypto';
 
+import { DEFAULT_PHONE_NUMBER_ID } from './options';
+
 const WABA_ID = '102290129340398';
-const PHONE_NUMBER_ID = '106540352242922';
 
 export const newWaMessageId = () => `wamid.${randomBytes(24).toString('base64')}`;
 const unixSeconds = (at = Date.now()) => String(Math.floor(at / 1000));
 const digits = (phoneNumber: string) => phoneNumber.replace(/^\+/, '');
 
-function metaEnvelope(businessNumber: string, value: Record<string, unknown>, key?: string) {
+function metaEnvelope(
+	business: { businessNumber: string; phoneNumberId?: string },
+	value: Record<string, unknown>,
+	key?: string,
+) {
 	return {
 		object: 'whatsapp_business_account',
 		entry: [
@@ -23,7 +28,10 @@ function metaEnvelope(businessNumber: string, value: Record<string, unknown>, ke
 						field: 'messages',
 						value: {
 							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: businessNumber, phone_number_id: PHONE_NUMBER_ID },
+							metadata: {
+								display_phone_number: business.businessNumber,
+								phone_number_id: business.phoneNumberId ?? DEFAULT_PHONE_NUMBER_ID,
+							},
 							...value,
 						},
 					},
@@ -49,6 +57,7 @@ export function statusEvent(
 	phoneNumber: string,
 	waMessageId: string,
 	status: 'sent' | 'delivered' | 'read' | 'failed',
+	phoneNumberId?: string,
 ) {
 	const entry: Record<string, unknown> = {
 		id: waMessageId,
@@ -71,29 +80,37 @@ export function statusEvent(
 	} else if (status !== 'read') {
 		entry.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'service' };
 	}
-	return metaEnvelope(businessNumber, { statuses: [entry] }, key);
+	return metaEnvelope({ businessNumber, phoneNumberId }, { statuses: [entry] }, key);
 }
 
 export interface Inbound {
 	businessNumber: string;
+	phoneNumberId?: string;
 	phoneNumber: string;
+	/** The inbound message's id; a new one when absent. */
+	waMessageId?: string;
 	contactName?: string;
 	/** The message being answered (a tap always answers one). */
 	context?: { waMessageId: string; key?: string };
 }
 
-/** Meta's inbound-message envelope; `message` holds the type and its type-specific fields. */
-export function inboundMessageEvent(inbound: Inbound, message: Record<string, unknown>) {
+/** One inbound message as Meta reports it: sender, id, time, and `message` (type and its fields). */
+export function inboundEntry(inbound: Inbound, message: Record<string, unknown>) {
 	const entry: Record<string, unknown> = {
 		from: digits(inbound.phoneNumber),
-		id: newWaMessageId(),
+		id: inbound.waMessageId ?? newWaMessageId(),
 		timestamp: unixSeconds(),
 		...message,
 	};
 	if (inbound.context)
 		entry.context = { from: inbound.businessNumber, id: inbound.context.waMessageId };
+	return entry;
+}
+
+/** Meta's inbound-message envelope around one entry, with Insider's key when it answers a message. */
+export function inboundEnvelope(inbound: Inbound, entry: Record<string, unknown>) {
 	return metaEnvelope(
-		inbound.businessNumber,
+		inbound,
 		{
 			contacts: [
 				{
@@ -105,8 +122,4 @@ export function inboundMessageEvent(inbound: Inbound, message: Record<string, un
 		},
 		inbound.context?.key,
 	);
-}
-
-export function textReplyEvent(inbound: Inbound, text: string) {
-	return inboundMessageEvent(inbound, { type: 'text', text: { body: text } });
 }

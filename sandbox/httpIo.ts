@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import type http from 'http';
 
+/** The largest body the sandbox reads unless an endpoint allows more (uploads do). */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /** An error that already knows the HTTP status it should be answered with. */
@@ -31,13 +32,16 @@ export function sendJson(
 	response.end(text);
 }
 
-export function readBody(request: http.IncomingMessage): Promise<Buffer> {
+export function readBody(
+	request: http.IncomingMessage,
+	maxBytes = MAX_BODY_BYTES,
+): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		request.on('data', (chunk: Buffer) => {
 			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
+			if (size > maxBytes) {
 				reject(new HttpProblem(413, 'request body too large'));
 				request.destroy();
 				return;

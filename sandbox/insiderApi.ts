@@ -1,11 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
-import { randomUUID } from 'crypto';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import type http from 'http';
 
-import type { FaultBook, FaultSpec } from './faults';
-import { mask, readBody, sendJson } from './httpIo';
-import type { ResolvedOptions } from './options';
-import type { SlidingWindowLimiter } from './rateLimiter';
+import type { ApiContext } from './apiGate';
+import { admit } from './apiGate';
+import { readBody } from './httpIo';
+import { unknownMediaIdProblems } from './mediaReferences';
 import type { RecordedRequest } from './records';
 import {
 	decodeErrorBody,
@@ -17,22 +16,10 @@ import {
 /** Insider documents the same envelope for both. */
 export const SEND_ENDPOINTS = new Set(['/v1/conversational/send', '/v1/send']);
 
-const IP_RESTRICTED = { message: 'ip-restricted', error: { message: 'ip-restricted', code: 1088 } };
-const UNAUTHORIZED = { message: 'unauthorized' };
-const TOO_MANY = { message: 'too many requests' };
-const MAINTENANCE = {
-	message: 'maintenance mode is active',
-	error: { code: 2020, message: 'maintenance mode is active' },
-};
-
-type Answer = (statusCode: number, body: unknown, headers?: Record<string, string>) => void;
-
 /** What the send endpoints need from the sandbox. */
-export interface SendContext {
-	options: ResolvedOptions;
-	faults: FaultBook;
-	limiter: SlidingWindowLimiter;
-	requests: RecordedRequest[];
+export interface SendContext extends ApiContext {
+	/** Whether the sandbox issued this media id (uploaded or one of its samples). */
+	knowsMedia(id: string): boolean;
 	/** Records a validated request's messages and returns their keys, in order. */
 	accept(
 		endpoint: string,
@@ -49,81 +36,24 @@ export async function handleSend(
 	request: http.IncomingMessage,
 	response: http.ServerResponse,
 ) {
-	const raw = await readBody(request);
-	const apiKey = String(request.headers['x-ins-auth-key'] ?? '');
-	const userAgent = String(request.headers['user-agent'] ?? '');
-	const log: RecordedRequest = {
-		id: randomUUID(),
-		endpoint,
-		at: new Date().toISOString(),
-		apiKey: mask(apiKey),
-		userAgent,
-		statusCode: 0,
-		messageCount: 0,
-		body: raw.toString('utf8'),
-	};
-	context.requests.push(log);
-	const answer: Answer = (statusCode, body, headers = {}) => {
-		log.statusCode = statusCode;
-		sendJson(response, statusCode, body, headers);
-	};
-
-	// Order of checks: Insider's firewall, then authentication, then the key's IP allow-list.
-	if (userAgent.trim() === '') return answer(403, IP_RESTRICTED);
-	if (!context.options.keys.includes(apiKey)) return answer(401, UNAUTHORIZED);
-	if (context.options.ipRestrictedKeys.includes(apiKey)) return answer(403, IP_RESTRICTED);
-
-	const fault = context.faults.take(apiKey);
-	if (fault) log.fault = fault.kind;
-	if (fault && (await answerWithFault(fault, request, response, answer))) return;
-	if (!context.limiter.allow(apiKey)) return answer(429, TOO_MANY);
+	const raw = (await readBody(request)).toString('utf8');
+	const call = await admit(context, 'send', endpoint, request, response, raw);
+	if (!call) return;
 
 	let body: Record<string, unknown>;
 	try {
-		body = JSON.parse(raw.toString('utf8'));
+		body = JSON.parse(raw);
 	} catch (error) {
-		return answer(400, decodeErrorBody((error as Error).message));
+		return call.answer(400, decodeErrorBody((error as Error).message));
 	}
 	const problems = [
 		...validateSendRequest(body),
 		...rejectedRecipientProblems(body, context.options.rejectedRecipients),
+		...(context.options.requireKnownMediaIds
+			? unknownMediaIdProblems(body, (id) => context.knowsMedia(id))
+			: []),
 	];
-	if (problems.length) return answer(400, validationErrorBody(problems));
+	if (problems.length) return call.answer(400, validationErrorBody(problems));
 
-	const keys = context.accept(endpoint, apiKey, body, log);
-	if (fault?.kind === 'accept-then-reset') {
-		log.statusCode = -1;
-		return request.socket.destroy();
-	}
-	answer(200, { keys });
-}
-
-/** Applies a scripted fault; returns true when the fault answered the request itself. */
-async function answerWithFault(
-	fault: FaultSpec,
-	request: http.IncomingMessage,
-	response: http.ServerResponse,
-	answer: Answer,
-): Promise<boolean> {
-	const retryAfter: Record<string, string> =
-		fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-	switch (fault.kind) {
-		case 'rate-limit':
-			answer(429, TOO_MANY, retryAfter);
-			return true;
-		case 'server-error':
-			answer(500, { message: 'internal server error' });
-			return true;
-		case 'maintenance':
-			answer(503, MAINTENANCE, retryAfter);
-			return true;
-		case 'reset':
-			request.socket.destroy();
-			return true;
-		case 'delay':
-			await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
-			return response.destroyed;
-		default:
-			return false;
-	}
+	call.succeed({ keys: context.accept(endpoint, call.apiKey, body, call.log) });
 }

@@ -35,13 +35,49 @@ export interface SandboxOptions {
 	webhook?: WebhookConfig;
 	/** The business number the sandbox sends from. */
 	businessNumber?: string;
+	/** Meta's id of that number: in every webhook's metadata and in the read-receipt path. */
+	phoneNumberId?: string;
+	/** The contact the phone preview writes as. */
+	contactNumber?: string;
+	/**
+	 * Host name in media download URLs; the sandbox's own host when absent. A different name for
+	 * the same server (localhost for 127.0.0.1) lets a test see which host a download went to.
+	 */
+	mediaHost?: string;
+	/** Refuse sends naming a media id the sandbox never issued, as Meta does (off: any id passes). */
+	requireKnownMediaIds?: boolean;
+	/** How long a typing indicator shows when no message follows it (Meta: about 25 s). */
+	typingIndicatorMs?: number;
 }
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhook'>> & {
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'webhook' | 'mediaHost'>> & {
 	webhook?: WebhookConfig;
+	mediaHost?: string;
 };
 
+/** What `PUT /sandbox/config` may change while the sandbox runs. */
+export type ConfigChanges = Partial<
+	Pick<
+		ResolvedOptions,
+		| 'rateLimitPerSecond'
+		| 'timeScale'
+		| 'callbacksInFlight'
+		| 'eventIntervalMs'
+		| 'statusEvents'
+		| 'failingRecipients'
+		| 'rejectedRecipients'
+		| 'phoneNumberId'
+		| 'contactNumber'
+		| 'mediaHost'
+		| 'requireKnownMediaIds'
+		| 'typingIndicatorMs'
+	>
+> & { webhook?: WebhookConfig | null };
+
 export const DEFAULT_SANDBOX_KEY = 'INS.sandbox-key';
+
+/** The phone number id of the sandbox's business number (Meta's sample id). */
+export const DEFAULT_PHONE_NUMBER_ID = '106540352242922';
 
 /** Insider's documented retry schedule: minutes after the first attempt. */
 export const CALLBACK_RETRY_MINUTES = [1, 2, 3, 8, 13, 18, 28, 38, 48, 60];
@@ -61,5 +97,10 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		rejectedRecipients: options.rejectedRecipients ?? [],
 		webhook: options.webhook,
 		businessNumber: options.businessNumber ?? '15550783881',
+		phoneNumberId: options.phoneNumberId ?? DEFAULT_PHONE_NUMBER_ID,
+		contactNumber: options.contactNumber ?? '+15550001111',
+		mediaHost: options.mediaHost,
+		requireKnownMediaIds: options.requireKnownMediaIds ?? false,
+		typingIndicatorMs: options.typingIndicatorMs ?? 25_000,
 	};
 }

@@ -10,7 +10,9 @@ const FILES: Record<string, { file: string; type: string }> = {
 	'/': { file: 'index.html', type: 'text/html; charset=utf-8' },
 	'/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
 	'/preview.css': { file: 'preview.css', type: 'text/css; charset=utf-8' },
+	'/contact.css': { file: 'contact.css', type: 'text/css; charset=utf-8' },
 	'/bubbles.js': { file: 'bubbles.js', type: 'text/javascript; charset=utf-8' },
+	'/contact.js': { file: 'contact.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** Serves one preview file; returns false when the path is not one of them. */

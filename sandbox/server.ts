@@ -1,44 +1,74 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
-import { randomUUID } from 'crypto';
 import http from 'http';
 import type { AddressInfo, Socket } from 'net';
 
+import type { SandboxControl } from './adminApi';
 import { handleAdmin } from './adminApi';
+import type { InsiderApiContext } from './apiRoutes';
+import { routeInsiderApi } from './apiRoutes';
+import type { ContactTarget } from './contact';
+import { Contact } from './contact';
 import { Deliverer } from './delivery';
-import { inboundMessageEvent, newWaMessageId, textReplyEvent } from './events';
 import { FaultBook } from './faults';
 import { HttpProblem, mask, sendJson } from './httpIo';
-import { handleSend, SEND_ENDPOINTS } from './insiderApi';
-import type { ResolvedOptions, SandboxOptions, WebhookConfig } from './options';
+import type { StoredMedia } from './media/store';
+import { MediaStore } from './media/store';
+import type { ConfigChanges, ResolvedOptions, SandboxOptions } from './options';
 import { resolveOptions } from './options';
+import { acceptMessages } from './outbox';
 import { servePreview } from './preview';
 import { SlidingWindowLimiter } from './rateLimiter';
-import type { RecordedMessage, RecordedRequest } from './records';
-import { reportStatuses } from './statusReporter';
+import { activeTyping } from './receipts';
+import type {
+	RecordedDownload,
+	RecordedInbound,
+	RecordedMessage,
+	RecordedReceipt,
+	RecordedRequest,
+} from './records';
 import type { TapTarget } from './taps';
-import { resolveTap } from './taps';
 
-export type { RecordedMessage, RecordedReply, RecordedRequest } from './records';
+export type {
+	RecordedDownload,
+	RecordedInbound,
+	RecordedMessage,
+	RecordedReceipt,
+	RecordedReply,
+	RecordedRequest,
+} from './records';
 export type { TapTarget } from './taps';
+export { SAMPLE_PHOTO_ID, SAMPLE_VOICE_NOTE_ID } from './media/store';
 
 /**
- * A local emulator of Insider's WhatsApp Conversational API: send endpoints with Insider's
- * auth, validation, rate limit and errors; status callbacks and conversational-webhook events
- * with Insider's retry schedule; scriptable faults; an admin API under /sandbox/ and a phone
- * preview at /.
+ * A local emulator of Insider's WhatsApp Conversational API: send, read-receipt and media
+ * endpoints with Insider's auth, validation, rate limit and errors; status callbacks and
+ * conversational-webhook events with Insider's retry schedule; a contact who taps, writes and
+ * sends media; scriptable faults; an admin API under /sandbox/ and a phone preview at /.
  */
-export class InsiderSandbox {
+export class InsiderSandbox implements SandboxControl {
 	readonly options: ResolvedOptions;
 
 	readonly messages: RecordedMessage[] = [];
 
 	readonly requests: RecordedRequest[] = [];
 
+	readonly inbound: RecordedInbound[] = [];
+
+	readonly receipts: RecordedReceipt[] = [];
+
+	readonly downloads: RecordedDownload[] = [];
+
 	readonly faults = new FaultBook();
+
+	private readonly media = new MediaStore();
 
 	private readonly limiter: SlidingWindowLimiter;
 
 	private readonly deliverer: Deliverer;
+
+	private readonly contact: Contact;
+
+	private readonly api: InsiderApiContext;
 
 	private readonly server: http.Server;
 
@@ -51,6 +81,21 @@ export class InsiderSandbox {
 			this.options.timeScale,
 			this.options.callbacksInFlight || Infinity,
 		);
+		const outbox = { options: this.options, messages: this.messages, deliverer: this.deliverer };
+		this.contact = new Contact({ ...outbox, inbound: this.inbound, media: this.media });
+		this.api = {
+			options: this.options,
+			faults: this.faults,
+			limiter: this.limiter,
+			requests: this.requests,
+			media: this.media,
+			downloads: this.downloads,
+			inbound: this.inbound,
+			receipts: this.receipts,
+			knowsMedia: (id) => this.media.has(id),
+			downloadUrl: (stored) => this.downloadUrl(stored),
+			accept: (...args) => acceptMessages(outbox, ...args),
+		};
 		this.server = http.createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => {
 				const statusCode = error instanceof HttpProblem ? error.statusCode : 500;
@@ -68,9 +113,13 @@ export class InsiderSandbox {
 	}
 
 	get url(): string {
+		return `http://${this.options.host}:${this.port}`;
+	}
+
+	private get port(): number {
 		const address = this.server.address() as AddressInfo | null;
 		if (!address) throw new Error('the sandbox is not listening');
-		return `http://${this.options.host}:${address.port}`;
+		return address.port;
 	}
 
 	async start(): Promise<this> {
@@ -87,20 +136,7 @@ export class InsiderSandbox {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	configure(
-		changes: Partial<
-			Pick<
-				ResolvedOptions,
-				| 'rateLimitPerSecond'
-				| 'timeScale'
-				| 'callbacksInFlight'
-				| 'eventIntervalMs'
-				| 'statusEvents'
-				| 'failingRecipients'
-				| 'rejectedRecipients'
-			>
-		> & { webhook?: WebhookConfig | null },
-	) {
+	configure(changes: ConfigChanges) {
 		const { webhook, ...rest } = changes;
 		Object.assign(this.options, rest);
 		if (webhook !== undefined) this.options.webhook = webhook ?? undefined;
@@ -113,7 +149,9 @@ export class InsiderSandbox {
 	publicConfig() {
 		const { host, port, rateLimitPerSecond, timeScale, callbacksInFlight, eventIntervalMs } =
 			this.options;
-		const { statusEvents, failingRecipients, businessNumber, webhook } = this.options;
+		const { statusEvents, failingRecipients, businessNumber, phoneNumberId, webhook } =
+			this.options;
+		const { contactNumber, mediaHost, requireKnownMediaIds, typingIndicatorMs } = this.options;
 		return {
 			host,
 			port,
@@ -124,18 +162,37 @@ export class InsiderSandbox {
 			statusEvents,
 			failingRecipients,
 			businessNumber,
+			phoneNumberId,
+			contactNumber,
+			mediaHost: mediaHost ?? host,
+			requireKnownMediaIds,
+			typingIndicatorMs,
 			webhook: webhook
 				? { url: webhook.url, token: webhook.token ? mask(webhook.token) : undefined }
 				: null,
 		};
 	}
 
+	/** Forgets everything recorded and every upload; the sample media and the settings stay. */
 	reset(): void {
-		this.messages.length = 0;
-		this.requests.length = 0;
+		for (const list of [this.messages, this.requests, this.inbound, this.receipts, this.downloads])
+			list.length = 0;
+		this.media.clearUploads();
 		this.deliverer.clear();
 		this.faults.clear();
 		this.limiter.reset();
+	}
+
+	typing() {
+		return activeTyping(this.receipts, this.messages, this.options.typingIndicatorMs);
+	}
+
+	mediaList() {
+		return this.media.list();
+	}
+
+	mediaFile(id: string) {
+		return this.media.get(id);
 	}
 
 	/** The user taps a quick-reply button of a recorded message. */
@@ -161,115 +218,43 @@ export class InsiderSandbox {
 
 	/** The user taps something in a recorded message; Meta's inbound message goes to the webhook. */
 	async tap(key: string, target: TapTarget): Promise<boolean> {
-		const message = this.findMessage(key);
-		const { reply, inbound } = resolveTap(message, target);
-		message.replies.push({ at: new Date().toISOString(), ...reply });
-		const payload = inboundMessageEvent(
-			{
-				businessNumber: this.options.businessNumber,
-				phoneNumber: message.phoneNumber,
-				context: { waMessageId: message.waMessageId, key },
-			},
-			inbound,
-		);
-		return await this.toWebhook('reply', key, payload);
+		return await this.contact.tap(key, target);
 	}
 
 	/** The user writes back; with a key, the text answers that message. */
-	async sendReply(text: string, target: { key?: string; phoneNumber?: string }): Promise<boolean> {
-		const message = target.key ? this.findMessage(target.key) : undefined;
-		const phoneNumber = message?.phoneNumber ?? target.phoneNumber;
-		if (!phoneNumber) throw new HttpProblem(400, 'a reply needs a key or a phoneNumber');
-		message?.replies.push({ at: new Date().toISOString(), text });
-		const payload = textReplyEvent(
-			{
-				businessNumber: this.options.businessNumber,
-				phoneNumber,
-				context: message ? { waMessageId: message.waMessageId, key: message.key } : undefined,
-			},
-			text,
-		);
-		return await this.toWebhook('message', message?.key, payload);
+	async sendReply(text: string, target: ContactTarget): Promise<boolean> {
+		return await this.contact.write(text, target);
 	}
 
-	private findMessage(key: string): RecordedMessage {
-		const message = this.messages.find((m) => m.key === key);
-		if (!message) throw new HttpProblem(404, `no recorded message with key "${key}"`);
-		return message;
+	/** The contact sends the sample photo (media id SAMPLE_PHOTO_ID). */
+	async sendPhoto(target: ContactTarget = {}, caption?: string): Promise<boolean> {
+		return await this.contact.sendPhoto(target, caption);
 	}
 
-	private async toWebhook(
-		event: string,
-		key: string | undefined,
-		payload: unknown,
-	): Promise<boolean> {
-		const webhook = this.options.webhook;
-		if (!webhook?.url)
-			throw new HttpProblem(
-				409,
-				'no conversational webhook is configured (PUT /sandbox/config {"webhook":{"url":…,"token":…}})',
-			);
-		const headers = webhook.token ? { Authorization: `Bearer ${webhook.token}` } : undefined;
-		// Answer the admin call after the first attempt; Insider's retries go on in the background.
-		return await new Promise<boolean>((resolve) => {
-			void this.deliverer.deliver(
-				{ target: 'webhook', url: webhook.url, event, key, payload, headers },
-				resolve,
-			);
-		});
+	/** The contact sends the sample voice note (media id SAMPLE_VOICE_NOTE_ID). */
+	async sendVoiceNote(target: ContactTarget = {}): Promise<boolean> {
+		return await this.contact.sendVoiceNote(target);
+	}
+
+	/** The contact sends any Meta inbound message object (`{type, <type>: {…}}`). */
+	async sendInbound(message: unknown, target: ContactTarget = {}): Promise<boolean> {
+		return await this.contact.send(message, target);
+	}
+
+	/** Where a stored file downloads from: the media host, this server's port. */
+	private downloadUrl(stored: StoredMedia): string {
+		const host = this.options.mediaHost ?? this.options.host;
+		const query = new URLSearchParams({ mid: stored.id, hash: stored.hash });
+		return `http://${host}:${this.port}/whatsapp_business/attachments/?${query}`;
 	}
 
 	private async handle(request: http.IncomingMessage, response: http.ServerResponse) {
 		const url = new URL(request.url ?? '/', 'http://sandbox');
-		if (request.method === 'POST' && SEND_ENDPOINTS.has(url.pathname))
-			return await handleSend(this.sendContext, url.pathname, request, response);
+		if (await routeInsiderApi(this.api, url, request, response)) return;
 		if (url.pathname.startsWith('/sandbox/'))
 			return await handleAdmin(this, url, request, response);
 		if (request.method === 'GET' && servePreview(url.pathname, response)) return;
 		sendJson(response, 404, { message: 'not found' });
-	}
-
-	private get sendContext() {
-		return {
-			options: this.options,
-			faults: this.faults,
-			limiter: this.limiter,
-			requests: this.requests,
-			accept: this.accept.bind(this),
-		};
-	}
-
-	/** Records each message of a validated request and starts its status reports. */
-	private accept(
-		endpoint: string,
-		apiKey: string,
-		body: Record<string, unknown>,
-		log: RecordedRequest,
-	): string[] {
-		const entries = body.messages as Array<{
-			phoneNumber: string;
-			message: Record<string, unknown>;
-		}>;
-		log.messageCount = entries.length;
-		return entries.map((entry) => {
-			const recorded: RecordedMessage = {
-				key: `whatsapp-${randomUUID()}`,
-				waMessageId: newWaMessageId(),
-				endpoint,
-				apiKey: mask(apiKey),
-				from: body.from as string | undefined,
-				callback: body.callback as string | undefined,
-				phoneNumber: entry.phoneNumber,
-				message: entry.message,
-				receivedAt: new Date().toISOString(),
-				requestId: log.id,
-				status: 'accepted',
-				replies: [],
-			};
-			this.messages.push(recorded);
-			this.deliverer.later(0, () => void reportStatuses(recorded, this.options, this.deliverer));
-			return recorded.key;
-		});
 	}
 }
 

@@ -9,7 +9,7 @@ export async function reportStatuses(
 	options: ResolvedOptions,
 	deliverer: Deliverer,
 ) {
-	const { businessNumber, failingRecipients, statusEvents } = options;
+	const { businessNumber, phoneNumberId, failingRecipients, statusEvents } = options;
 	const fails = failingRecipients.includes(message.phoneNumber);
 	const steps: Array<{ event: string; status?: RecordedMessage['status']; payload: unknown }> = [
 		{
@@ -25,6 +25,7 @@ export async function reportStatuses(
 				message.phoneNumber,
 				message.waMessageId,
 				status,
+				phoneNumberId,
 			),
 		})),
 	];

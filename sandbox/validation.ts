@@ -45,7 +45,6 @@ export function validateSendRequest(body: unknown): ValidationProblem[] {
 	return c.problems;
 }
 
-/** Insider's 400 body for a request that failed validation (code 2002). */
 /** Messages to recipients the sandbox was told Insider refuses, named like any other problem. */
 export function rejectedRecipientProblems(body: unknown, rejected: string[]): ValidationProblem[] {
 	const messages = isObject(body) && Array.isArray(body.messages) ? body.messages : [];
@@ -56,22 +55,27 @@ export function rejectedRecipientProblems(body: unknown, rejected: string[]): Va
 	);
 }
 
-export function validationErrorBody(problems: ValidationProblem[]) {
-	const detail = problems.map((p) => `Key: '${p.field}' Error: ${p.problem}`).join('; ');
+/** Insider's error body: the code twice, a message and a detail line. */
+export function insiderErrorBody(code: number, message: string, detail: string) {
 	return {
-		error: { code: 2002, message: 'failed to validate request' },
-		errorCode: '2002',
-		errors: `failed to validate request. | ErrorCode: 2002  | Parameters: map[] | Error: ${detail}`,
-		message: 'failed to validate request',
+		error: { code, message },
+		errorCode: String(code),
+		errors: `${message}. | ErrorCode: ${code}  | ${detail}`,
+		message,
 	};
 }
 
-/** Insider's 400 body for a body that is not JSON (code 2001). */
+/** Insider's 400 body for a request that failed validation (code 2002). */
+export function validationErrorBody(problems: ValidationProblem[]) {
+	const detail = problems.map((p) => `Key: '${p.field}' Error: ${p.problem}`).join('; ');
+	return insiderErrorBody(
+		2002,
+		'failed to validate request',
+		`Parameters: map[] | Error: ${detail}`,
+	);
+}
+
+/** Insider's 400 body for a body that is not JSON or multipart it cannot read (code 2001). */
 export function decodeErrorBody(reason: string) {
-	return {
-		error: { code: 2001, message: 'failed to decode request' },
-		errorCode: '2001',
-		errors: `failed to decode request. | ErrorCode: 2001  | Error: ${reason}`,
-		message: 'failed to decode request',
-	};
+	return insiderErrorBody(2001, 'failed to decode request', `Error: ${reason}`);
 }

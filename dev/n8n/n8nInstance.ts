@@ -32,6 +32,8 @@ export interface N8nInstanceOptions {
 	userFolder?: string;
 	/** NODE_OPTIONS for n8n's processes (the caller's own NODE_OPTIONS never reach n8n), e.g. `--cpu-prof`. */
 	nodeOptions?: string;
+	/** false: no copy of the built package; the caller installs it (the tarball test, as a user does). */
+	withBuiltPackage?: boolean;
 }
 
 export class N8nInstance {
@@ -58,6 +60,7 @@ export class N8nInstance {
 			logFile: path.join(this.userFolder, 'n8n.log'),
 			env: () => this.settings(),
 			nodeOptions: options.nodeOptions,
+			withBuiltPackage: options.withBuiltPackage,
 		});
 	}
 

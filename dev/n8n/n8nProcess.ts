@@ -57,6 +57,8 @@ export interface N8nProcessOptions {
 	args?: string[];
 	/** NODE_OPTIONS for its processes (the caller's own never reach n8n), e.g. `--cpu-prof`. */
 	nodeOptions?: string;
+	/** false: no copy of the built package; the caller installs it (the tarball test, as a user does). */
+	withBuiltPackage?: boolean;
 }
 
 /** The caller's environment without what would change n8n: npm's, Jest's and Node's settings. */
@@ -93,7 +95,7 @@ export class N8nProcess {
 		this.logFile = options.logFile;
 		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
 		fs.mkdirSync(path.dirname(this.logFile), { recursive: true });
-		installBuiltPackage(this.userFolder);
+		if (options.withBuiltPackage !== false) installBuiltPackage(this.userFolder);
 	}
 
 	get url(): string {

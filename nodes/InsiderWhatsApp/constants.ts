@@ -13,20 +13,6 @@ export const SEND_PATHS = {
 	transactional: '/v1/send',
 } as const;
 
-/**
- * Limits of a reply-button message, from Insider's and Meta's documentation
- * (see README "Limits"). Lengths are counted in Unicode code points.
- */
-export const QUICK_REPLY_LIMITS = {
-	headerText: 60,
-	bodyText: 1024,
-	footerText: 60,
-	buttonId: 256,
-	buttonTitle: 20,
-	minButtons: 1,
-	maxButtons: 3,
-} as const;
-
 export const SENDING_DEFAULTS = {
 	batchSize: 50,
 	requestsPerSecond: 10,

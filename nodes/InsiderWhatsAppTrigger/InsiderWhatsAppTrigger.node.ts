@@ -15,12 +15,11 @@ import { CALLBACK_EVENT_NAMES, CALLBACK_EVENT_OPTIONS } from '../shared/callback
 import { keepEvents, toItem } from '../shared/callbackItem';
 import { readCallbackEvents } from '../shared/readCallbackEvents';
 import type { TriggerAuthentication } from './authentication';
-import { presentedToken, tokensMatch } from './authentication';
+import { checkAuthentication, MIN_TOKEN_LENGTH } from './authentication';
 import { dropDuplicates } from './deduplicator';
-import { requestBody } from './requestBody';
+import { SCALE_NOTICE } from './callbackRates';
+import { incomingBody } from './incomingBody';
 import { resumeWaitingExecutions } from './resumeWaiting';
-
-const MIN_TOKEN_LENGTH = 16;
 
 interface TriggerOptions {
 	deduplicate?: boolean;
@@ -81,8 +80,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				default: '',
 			},
 			{
-				displayName:
-					"For campaigns of thousands of contacts on n8n 2.x, take status callbacks with n8n's own Webhook node followed by the Insider WhatsApp node's <i>Read Callback Events</i>: n8n runs this trigger with an extra expression sandbox per request. Measured on 2 cores: this trigger takes about 15 callbacks per second, the Webhook node path 36, and a campaign brings up to 4 per message. Switch above about 1,000 contacts per campaign (README: Callbacks at scale).",
+				displayName: SCALE_NOTICE,
 				name: 'scaleNotice',
 				type: 'notice',
 				default: '',
@@ -149,7 +147,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether a tap on a button sent by Send Quick Reply and Wait for Tap resumes the execution waiting for it on this n8n, instead of starting this workflow. A tap that can resume nothing (finished, timed out) starts this workflow as an ordinary reply, with the button ID the user set.',
+							'Whether a tap on a button sent by Send Quick Reply and Wait for Tap resumes the execution waiting for it on this n8n, instead of starting this workflow. Only with Bearer Token or URL Token authentication, and only for the contact the message was sent to. A tap that can resume nothing (finished, timed out, another contact) starts this workflow as an ordinary reply, with the button ID the user set.',
 					},
 				],
 			},
@@ -164,7 +162,7 @@ export class InsiderWhatsAppTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const token = String(credential.data?.token ?? '');
+				const token = typeof credential.data?.token === 'string' ? credential.data.token : '';
 				if (token.length < MIN_TOKEN_LENGTH) {
 					return {
 						status: 'Error',
@@ -198,36 +196,27 @@ export class InsiderWhatsAppTrigger implements INodeType {
 			'authentication',
 			'bearerToken',
 		) as TriggerAuthentication;
-		if (authentication !== 'none') {
-			const credentials = await this.getCredentials<{ token?: string }>(
-				'insiderWhatsAppWebhookApi',
-			);
-			const request = this.getRequestObject();
-			const presented = presentedToken(
-				authentication,
-				request.headers,
-				request.query as Record<string, unknown>,
-			);
-			if (!tokensMatch(presented, String(credentials.token ?? '')))
-				return reject(this, 401, 'unauthorized');
-		}
+		const refusal = await checkAuthentication(this, authentication);
+		if (refusal) return reject(this, refusal.statusCode, refusal.message);
 
 		const wanted = this.getNodeParameter('events', []) as CallbackEventName[];
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		// Taps are read even when Events leaves replies out: a Send and Wait tap belongs to the
 		// execution waiting for it; only what remains afterwards is filtered.
-		const reading = readCallbackEvents(requestBody(this), [...wanted, 'reply']);
-		// Only a body that is not JSON is refused: Insider retries a 4xx ten times, then drops it.
+		const reading = readCallbackEvents(incomingBody(this), [...wanted, 'reply']);
+		// Only a body that is not JSON, or over the caps, is refused (Insider retries a 4xx ten
+		// times, then drops it); nothing of a refused body is emitted.
 		if ('notJson' in reading) return reject(this, 400, `The body is not JSON: ${reading.notJson}`);
+		if ('tooLarge' in reading) {
+			return reject(this, 413, `The body is too large: ${reading.tooLarge}`);
+		}
 		let { events } = reading;
 		if (options.deduplicate !== false) {
 			events = dropDuplicates(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
 		}
-		const resuming = await resumeWaitingExecutions(
-			this,
-			events,
-			options.resumeWaitingExecutions !== false,
-		);
+		// Anyone may post to a trigger without authentication, so it never resumes an execution.
+		const resumes = options.resumeWaitingExecutions !== false && authentication !== 'none';
+		const resuming = resumes ? await resumeWaitingExecutions(this, events) : { events, resumed: 0 };
 		events = keepEvents(resuming.events, wanted);
 		const webhookResponse = {
 			received: true,

@@ -5,6 +5,7 @@
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { boundedDepth } from './boundedDepth';
 import { str } from './jsonValues';
 
 /** Every event name with the help text the events filter shows; the order is the default order. */
@@ -31,12 +32,14 @@ export const CALLBACK_EVENTS = [
 	{
 		value: 'message',
 		name: 'Message',
-		description: 'The contact wrote something other than a button tap',
+		description:
+			'The contact sent text, media (image, audio, video, document, sticker), a location, contacts or a reaction',
 	},
 	{
 		value: 'unknown',
 		name: 'Unknown',
-		description: 'A payload the node does not recognise, passed on as it came',
+		description:
+			'A payload or inbound message type the node does not recognise, passed on as it came',
 	},
 ] as const;
 
@@ -65,6 +68,38 @@ export interface CallbackEventReply {
 	contextMessageId: string | null;
 }
 
+/** A photo, voice note, video, document or sticker the contact sent; `id` is Meta's media id. */
+export interface CallbackEventMedia {
+	id: string | null;
+	mimeType: string | null;
+	sha256: string | null;
+	caption: string | null;
+	filename: string | null;
+	/** True for a voice note recorded in WhatsApp, false for any other media. */
+	voice: boolean;
+}
+
+export interface CallbackEventLocation {
+	latitude: number | null;
+	longitude: number | null;
+	name: string | null;
+	address: string | null;
+	url: string | null;
+}
+
+export interface CallbackEventContact {
+	name: string | null;
+	phones: Array<{ phone: string | null; waId: string | null; type: string | null }>;
+	emails: Array<{ email: string | null; type: string | null }>;
+}
+
+export interface CallbackEventReaction {
+	/** The message reacted to. */
+	messageId: string | null;
+	/** Null when the contact removed their reaction. */
+	emoji: string | null;
+}
+
 export interface CallbackEvent {
 	event: CallbackEventName;
 	key: string | null;
@@ -74,6 +109,14 @@ export interface CallbackEvent {
 	error: CallbackEventError | null;
 	reply: CallbackEventReply | null;
 	text: string | null;
+	/** The business number's id in Meta's envelope (`metadata.phone_number_id`). */
+	phoneNumberId: string | null;
+	/** Meta's `type` of an inbound message; null for anything else. */
+	messageType: string | null;
+	media: CallbackEventMedia | null;
+	location: CallbackEventLocation | null;
+	contacts: CallbackEventContact[] | null;
+	reaction: CallbackEventReaction | null;
 	raw: unknown;
 	/** The timestamp as the payload gave it, for recognising a retried delivery; not emitted. */
 	sourceTimestamp: string | null;
@@ -89,6 +132,12 @@ export interface EventFields {
 	error?: CallbackEventError | null;
 	reply?: CallbackEventReply | null;
 	text?: unknown;
+	phoneNumberId?: unknown;
+	messageType?: string | null;
+	media?: CallbackEventMedia | null;
+	location?: CallbackEventLocation | null;
+	contacts?: CallbackEventContact[] | null;
+	reaction?: CallbackEventReaction | null;
 }
 
 /** A failure Insider reported without saying why still carries an error object. */
@@ -128,7 +177,13 @@ export function createEvent(fields: EventFields, raw: unknown, receivedAt: Date)
 		error: fields.error ?? (fields.event === 'failed' ? { ...UNEXPLAINED_FAILURE } : null),
 		reply: fields.reply ?? null,
 		text: str(fields.text),
-		raw,
+		phoneNumberId: str(fields.phoneNumberId),
+		messageType: fields.messageType ?? null,
+		media: fields.media ?? null,
+		location: fields.location ?? null,
+		contacts: fields.contacts ?? null,
+		reaction: fields.reaction ?? null,
+		raw: boundedDepth(raw),
 		sourceTimestamp,
 	};
 }

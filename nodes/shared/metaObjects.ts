@@ -1,17 +1,15 @@
 /**
  * Field extractors for the objects of Meta's WhatsApp webhooks, which Insider passes on:
- * a status, an inbound message, an error. Each says what it found; createEvent writes it out.
+ * a status, an inbound message (its content read per type in inboundMessages.ts), an error.
+ * Each says what it found; createEvent writes it out.
  */
-import type {
-	CallbackEventError,
-	CallbackEventName,
-	CallbackEventReply,
-	EventFields,
-} from './callbackEvent';
+import type { CallbackEventError, CallbackEventName, EventFields } from './callbackEvent';
+import type { ReadBudget } from './callbackLimits';
+import { readInboundMessage } from './inboundMessages';
 import type { JsonObject } from './jsonValues';
-import { asArray, isObject, str } from './jsonValues';
+import { field, isObject, lookupTable, objectField, str } from './jsonValues';
 
-const STATUS_EVENTS: Record<string, CallbackEventName> = {
+const STATUS_EVENTS = lookupTable<CallbackEventName>({
 	accepted: 'accepted',
 	sent: 'sent',
 	delivered: 'delivered',
@@ -20,77 +18,73 @@ const STATUS_EVENTS: Record<string, CallbackEventName> = {
 	undelivered: 'failed',
 	error: 'failed',
 	reply: 'reply',
-};
+});
 
-/** A status word in any case; words the node does not know make an `unknown` event. */
+/** Status words are short; a longer text is no status and is not even lower-cased. */
+const LONGEST_STATUS_WORD = 16;
+
+/** A status word in any case; anything else (not a string, unknown words) is `unknown`. */
 export function statusEvent(value: unknown): CallbackEventName {
-	return STATUS_EVENTS[String(value ?? '').toLowerCase()] ?? 'unknown';
+	if (typeof value !== 'string' || value.length > LONGEST_STATUS_WORD) return 'unknown';
+	return STATUS_EVENTS(value.toLowerCase()) ?? 'unknown';
 }
+
+/** The first element of an array field, without walking the rest. */
+const firstOf = (value: unknown, name: string): unknown => {
+	const array = field(value, name);
+	return Array.isArray(array) ? array[0] : undefined;
+};
 
 /** Meta's error object, or Insider's, which has `type` where Meta has `title`. */
 export function metaError(value: unknown): CallbackEventError | null {
 	if (!isObject(value)) return null;
-	const errorData = isObject(value.error_data) ? value.error_data : {};
+	const code = field(value, 'code');
 	return {
-		code: typeof value.code === 'number' ? value.code : str(value.code),
-		title: str(value.title) ?? str(value.type),
-		message: str(value.message),
-		details: str(errorData.details) ?? str(value.details),
+		code: typeof code === 'number' && Number.isFinite(code) ? code : str(code),
+		title: str(field(value, 'title')) ?? str(field(value, 'type')),
+		message: str(field(value, 'message')),
+		details:
+			str(field(objectField(value, 'error_data'), 'details')) ?? str(field(value, 'details')),
 	};
 }
 
 /** One entry of `statuses[]`; `envelopeKey` is Insider's key when the status has none. */
 export function statusFields(status: JsonObject, envelopeKey: string | null): EventFields {
 	return {
-		event: statusEvent(status.status),
-		key: str(status.key) ?? envelopeKey,
-		messageId: status.id,
-		phoneNumber: status.recipient_id,
-		timestamp: status.timestamp,
-		error: metaError(asArray(status.errors)[0]),
+		event: statusEvent(field(status, 'status')),
+		key: str(field(status, 'key')) ?? envelopeKey,
+		messageId: field(status, 'id'),
+		phoneNumber: field(status, 'recipient_id'),
+		timestamp: field(status, 'timestamp'),
+		error: metaError(firstOf(status, 'errors')),
 	};
 }
 
-function replyOf(message: JsonObject): CallbackEventReply | null {
-	const contextMessageId = isObject(message.context) ? str(message.context.id) : null;
-	const interactive = isObject(message.interactive) ? message.interactive : {};
-	if (isObject(interactive.button_reply)) {
-		const { id, title } = interactive.button_reply;
-		return { type: 'button', id: str(id), title: str(title), contextMessageId };
-	}
-	if (isObject(interactive.list_reply)) {
-		const { id, title } = interactive.list_reply;
-		return { type: 'list', id: str(id), title: str(title), contextMessageId };
-	}
-	if (message.type === 'button' && isObject(message.button)) {
-		const { payload, text } = message.button;
-		return { type: 'templateButton', id: str(payload), title: str(text), contextMessageId };
-	}
-	return null;
-}
+/** Meta's `type` of a message, when it is text. */
+const typeOf = (message: JsonObject): string | null => {
+	const type = field(message, 'type');
+	return typeof type === 'string' && type !== '' ? type : null;
+};
 
-const CAPTIONED_MEDIA = ['image', 'video', 'document', 'audio', 'sticker'];
-
-/** The text the contact wrote: a text body or a media caption. */
-function textOf(message: JsonObject): string | null {
-	if (isObject(message.text)) return str(message.text.body);
-	for (const media of CAPTIONED_MEDIA) {
-		const content = message[media];
-		if (isObject(content)) return str(content.caption);
-	}
-	return null;
-}
-
-/** One entry of `messages[]`: a button tap is a `reply`, anything else a `message`. */
-export function messageFields(message: JsonObject, envelopeKey: string | null): EventFields {
-	const reply = replyOf(message);
+/**
+ * One entry of `messages[]`: a tap is a `reply`; text, media, a location, contacts or a
+ * reaction a `message`; a type the node does not know `unknown`, with who sent it and when
+ * (and Meta's error, which comes with its `unsupported` messages).
+ */
+export function messageFields(
+	message: JsonObject,
+	envelopeKey: string | null,
+	budget: ReadBudget,
+): EventFields {
+	const messageType = typeOf(message);
 	return {
-		event: reply ? 'reply' : 'message',
-		key: str(message.key) ?? envelopeKey,
-		messageId: message.id,
-		phoneNumber: message.from,
-		timestamp: message.timestamp,
-		reply,
-		text: reply ? null : textOf(message),
+		event: 'unknown',
+		...readInboundMessage(messageType, message, budget),
+		key: str(field(message, 'key')) ?? envelopeKey,
+		messageId: field(message, 'id'),
+		phoneNumber: field(message, 'from'),
+		timestamp: field(message, 'timestamp'),
+		error: metaError(firstOf(message, 'errors')),
+		messageType,
 	};
 }

@@ -3,11 +3,13 @@
  * part of its callback shapes, so this is liberal in what it reads and strict in what it emits.
  * The shapes it knows are the table below, tried in order; nothing is dropped: a payload that
  * matches none, or matches but holds no status or message, becomes one `unknown` event.
+ * Every array is walked through a ReadBudget, so one body costs bounded work.
  */
 import type { CallbackEvent, EventFields } from './callbackEvent';
 import { createEvent } from './callbackEvent';
+import { ReadBudget } from './callbackLimits';
 import type { JsonObject } from './jsonValues';
-import { asArray, isObject, str } from './jsonValues';
+import { field, isObject, objectField, objectsIn, str } from './jsonValues';
 import { messageFields, metaError, statusEvent, statusFields } from './metaObjects';
 
 /** What an extractor found: the fields of one event and the object it came from (`raw`). */
@@ -19,89 +21,116 @@ interface Found {
 interface PayloadShape {
 	/** Says what the shape is; the table reads as documentation. */
 	name: string;
-	recognise: (payload: JsonObject) => boolean;
-	extract: (payload: JsonObject) => Found[];
+	recognise: (payload: JsonObject, budget: ReadBudget) => boolean;
+	extract: (payload: JsonObject, budget: ReadBudget) => Found[];
 }
 
-/** A Meta `value` object: statuses, then inbound messages, each keeping its own object as raw. */
-function fromValue(value: JsonObject, outerKey: string | null): Found[] {
-	const key = str(value.key) ?? outerKey;
+/**
+ * A Meta `value` object: statuses, then inbound messages, each keeping its own object as raw,
+ * each with the business number's id from the value's `metadata`.
+ */
+function fromValue(value: JsonObject, outerKey: string | null, budget: ReadBudget): Found[] {
+	const key = str(field(value, 'key')) ?? outerKey;
+	const phoneNumberId = field(objectField(value, 'metadata'), 'phone_number_id');
 	return [
-		...asArray(value.statuses)
-			.filter(isObject)
-			.map((status) => ({ fields: statusFields(status, key), raw: status })),
-		...asArray(value.messages)
-			.filter(isObject)
-			.map((message) => ({ fields: messageFields(message, key), raw: message })),
+		...objectsIn(budget, value, 'statuses').map((status) => ({
+			fields: { ...statusFields(status, key), phoneNumberId },
+			raw: status,
+		})),
+		...objectsIn(budget, value, 'messages').map((message) => ({
+			fields: { ...messageFields(message, key, budget), phoneNumberId },
+			raw: message,
+		})),
 	];
 }
 
 /** Meta's send response as Insider forwards it: contacts with `input`, messages with only ids. */
-function isAcceptedResponse(payload: JsonObject): boolean {
-	const messages = asArray(payload.messages);
+function isAcceptedResponse(payload: JsonObject, budget: ReadBudget): boolean {
+	const messages = budget.walk(field(payload, 'messages'));
 	return (
-		asArray(payload.contacts).some((contact) => isObject(contact) && contact.input !== undefined) &&
+		budget
+			.walk(field(payload, 'contacts'))
+			.some((contact) => field(contact, 'input') !== undefined) &&
 		messages.length > 0 &&
 		messages.every(
-			(message) => isObject(message) && message.from === undefined && message.type === undefined,
+			(message) =>
+				isObject(message) &&
+				field(message, 'from') === undefined &&
+				field(message, 'type') === undefined,
 		)
 	);
 }
 
-function acceptedFields(payload: JsonObject): EventFields {
-	const contact = asArray(payload.contacts).find(isObject) ?? {};
-	const message = asArray(payload.messages).find(isObject) ?? {};
+function acceptedFields(payload: JsonObject, budget: ReadBudget): EventFields {
+	const contact = objectsIn(budget, payload, 'contacts')[0];
+	const message = objectsIn(budget, payload, 'messages')[0];
 	return {
 		event: 'accepted',
-		key: payload.key,
-		messageId: message.id,
-		phoneNumber: str(contact.input) ?? contact.wa_id,
+		key: field(payload, 'key'),
+		messageId: field(message, 'id'),
+		phoneNumber: str(field(contact, 'input')) ?? field(contact, 'wa_id'),
 	};
 }
 
 /** A flat object naming one status; an `id` that looks like Insider's key is the key. */
 function flatFields(payload: JsonObject): EventFields {
-	const id = str(payload.id);
+	const id = str(field(payload, 'id'));
 	const idIsKey = id?.startsWith('whatsapp-') ?? false;
+	const errors = field(payload, 'errors');
 	return {
-		event: statusEvent(payload.status ?? payload.event),
-		key: str(payload.key) ?? (idIsKey ? id : null),
-		messageId: str(payload.messageId) ?? str(payload.message_id) ?? (idIsKey ? null : id),
-		phoneNumber: payload.phoneNumber ?? payload.recipient_id ?? payload.to,
-		timestamp: payload.timestamp,
-		error: metaError(payload.error) ?? metaError(asArray(payload.errors)[0]),
+		event: statusEvent(field(payload, 'status') ?? field(payload, 'event')),
+		key: str(field(payload, 'key')) ?? (idIsKey ? id : null),
+		messageId:
+			str(field(payload, 'messageId')) ??
+			str(field(payload, 'message_id')) ??
+			(idIsKey ? null : id),
+		phoneNumber:
+			field(payload, 'phoneNumber') ?? field(payload, 'recipient_id') ?? field(payload, 'to'),
+		timestamp: field(payload, 'timestamp'),
+		error:
+			metaError(field(payload, 'error')) ??
+			metaError(Array.isArray(errors) ? errors[0] : undefined),
 	};
 }
+
+const has = (payload: JsonObject, name: string) => field(payload, name) !== undefined;
 
 /** The shapes Insider may post, most specific first. */
 const PAYLOAD_SHAPES: PayloadShape[] = [
 	{
 		name: "Meta's full webhook envelope: entry[].changes[].value",
-		recognise: (payload) => Array.isArray(payload.entry),
-		extract: (payload) =>
-			asArray(payload.entry)
-				.filter(isObject)
-				.flatMap((entry) => asArray(entry.changes).filter(isObject))
-				.flatMap((change) =>
-					isObject(change.value) ? fromValue(change.value, str(payload.key)) : [],
-				),
+		recognise: (payload) => Array.isArray(field(payload, 'entry')),
+		extract: (payload, budget) => {
+			const key = str(field(payload, 'key'));
+			return objectsIn(budget, payload, 'entry')
+				.flatMap((entry) => objectsIn(budget, entry, 'changes'))
+				.flatMap((change) => {
+					const value = objectField(change, 'value');
+					return value ? fromValue(value, key, budget) : [];
+				});
+		},
 	},
 	{
 		name: "Insider's accepted event: Meta's send response with Insider's key",
 		recognise: isAcceptedResponse,
-		extract: (payload) => [{ fields: acceptedFields(payload), raw: payload }],
+		extract: (payload, budget) => [{ fields: acceptedFields(payload, budget), raw: payload }],
 	},
 	{
 		name: "The inner value of Meta's envelope: statuses[] and messages[]",
-		recognise: (payload) => Array.isArray(payload.statuses) || Array.isArray(payload.messages),
-		extract: (payload) => fromValue(payload, null),
+		recognise: (payload) =>
+			Array.isArray(field(payload, 'statuses')) || Array.isArray(field(payload, 'messages')),
+		extract: (payload, budget) => fromValue(payload, null, budget),
 	},
 	{
 		name: "Insider's error event: an error object with Insider's key",
-		recognise: (payload) => isObject(payload.error),
+		recognise: (payload) => objectField(payload, 'error') !== null,
 		extract: (payload) => [
 			{
-				fields: { event: 'failed', key: payload.key, error: metaError(payload.error) },
+				fields: {
+					event: 'failed',
+					key: field(payload, 'key'),
+					error: metaError(field(payload, 'error')),
+				},
 				raw: payload,
 			},
 		],
@@ -109,23 +138,43 @@ const PAYLOAD_SHAPES: PayloadShape[] = [
 	{
 		name: 'A flat status: a key or id with a status or event',
 		recognise: (payload) =>
-			(payload.key !== undefined || payload.id !== undefined) &&
-			(payload.status !== undefined || payload.event !== undefined),
+			(has(payload, 'key') || has(payload, 'id')) &&
+			(has(payload, 'status') || has(payload, 'event')),
 		extract: (payload) => [{ fields: flatFields(payload), raw: payload }],
 	},
 ];
 
-/** Every event in one payload. Never empty: an unrecognised payload is one `unknown` event. */
-export function normalizeEvents(payload: unknown, receivedAt = new Date()): CallbackEvent[] {
+/**
+ * Every event in one payload, counted against `budget` (once it is over a cap, what comes back
+ * is to be discarded). Never empty: an unrecognised payload is one `unknown` event.
+ */
+export function normalizeEvents(
+	payload: unknown,
+	receivedAt = new Date(),
+	budget = new ReadBudget(),
+): CallbackEvent[] {
 	const shape = isObject(payload)
-		? PAYLOAD_SHAPES.find((candidate) => candidate.recognise(payload))
+		? PAYLOAD_SHAPES.find((candidate) => candidate.recognise(payload, budget))
 		: undefined;
-	const found = shape ? shape.extract(payload as JsonObject) : [];
+	const found = shape ? shape.extract(payload as JsonObject, budget) : [];
+	budget.emit(Math.max(1, found.length));
 	if (found.length === 0) return [createEvent({ event: 'unknown' }, payload, receivedAt)];
 	return found.map(({ fields, raw }) => createEvent(fields, raw, receivedAt));
 }
 
-/** The events of several payloads (the elements of a JSON array body), in order. */
-export function normalizePayloads(payloads: unknown[], receivedAt = new Date()): CallbackEvent[] {
-	return payloads.flatMap((payload) => normalizeEvents(payload, receivedAt));
+/**
+ * The events of several payloads (the elements of a JSON array body), in order, in one budget;
+ * or, for a body over the caps, why nothing of it is read.
+ */
+export function normalizePayloads(
+	payloads: unknown[],
+	receivedAt = new Date(),
+): { events: CallbackEvent[] } | { tooLarge: string } {
+	const budget = new ReadBudget();
+	const events: CallbackEvent[] = [];
+	for (const payload of payloads) {
+		events.push(...normalizeEvents(payload, receivedAt, budget));
+		if (budget.problem !== undefined) return { tooLarge: budget.problem };
+	}
+	return { events };
 }

@@ -3,15 +3,16 @@
  * (its own n8n's waiting webhook, never an address from the tap), what it posts, and what the
  * resumed action node reads back. The reference format itself is in waitReferenceCodec.ts.
  */
-import { slugify } from '../InsiderWhatsApp/helpers/text';
+import { slugify } from './text';
 import type { WaitReference } from './waitReferenceCodec';
+import { field, isObject } from './jsonValues';
 import {
 	isWaitReference,
 	parseWaitReference,
-	RESUME_BUTTON_PARAMETER,
+	RESUME_PARAMETERS,
 	RESUME_SIGNATURE_PARAMETER,
+	resumeUrlParameters,
 	UNKNOWN_EXECUTION_ID,
-	userButtonIdProblem,
 	WaitReferenceError,
 } from './waitReferenceCodec';
 
@@ -57,17 +58,24 @@ export function waitingWebhookBaseUrl(resumeUrl: unknown, ownWebhookUrl: unknown
 }
 
 /**
- * The URL that resumes the referenced execution: the same path and query that
- * getSignedResumeUrl signed (button first, then signature), on the given base.
+ * The URL that resumes the referenced wait for a tap from `phoneNumber`: the same path and
+ * query that getSignedResumeUrl signed (button, number, run, then the signature), on the given
+ * base. A tap from any other number gives a URL whose signature n8n refuses.
  */
-export function resumeRequestUrl(waitingBaseUrl: string, reference: WaitReference): string {
+export function resumeRequestUrl(
+	waitingBaseUrl: string,
+	reference: WaitReference,
+	phoneNumber: string,
+): string {
 	const url = new URL(`${waitingBaseUrl}/${reference.executionId}/${reference.nodeId}`);
-	url.searchParams.set(RESUME_BUTTON_PARAMETER, reference.userButtonId);
-	if (reference.signature !== undefined) {
-		url.searchParams.set(RESUME_SIGNATURE_PARAMETER, reference.signature);
-	}
+	const signed = resumeUrlParameters(reference.userButtonId, phoneNumber, reference.run);
+	for (const [name, value] of Object.entries(signed)) url.searchParams.set(name, value);
+	url.searchParams.set(RESUME_SIGNATURE_PARAMETER, reference.signature);
 	return url.toString();
 }
+
+/** A reply button's title is at most 20 characters; a derived id never reads more of a title. */
+const BUTTON_TITLE_LIMIT = 20;
 
 /**
  * The button id a tap reports to the workflow when it resumes nothing: the user's own id from
@@ -79,23 +87,22 @@ export function userButtonIdOfTap(buttonId: string, title: string | null): strin
 	if (!isWaitReference(buttonId)) return buttonId;
 	const parsed = parseWaitReference(buttonId);
 	if (parsed.valid) return parsed.reference.userButtonId;
-	const derived = title === null ? '' : slugify(title);
+	const derived = title === null ? '' : slugify(title, BUTTON_TITLE_LIMIT);
 	return derived === '' ? null : derived;
 }
 
-/** What the trigger posts to the waiting webhook with a tap (JSON). Not signed. */
+/** What the trigger posts to the waiting webhook with a tap (JSON). Not signed: information only. */
 export interface TapResumeBody {
-	title: string | null;
-	phoneNumber: string | null;
+	/** Insider's key of the tapped message. */
 	key: string | null;
-	/** ISO 8601: when the contact tapped. */
+	/** ISO 8601: when the contact tapped, as WhatsApp reported it. */
 	respondedAt: string;
 }
 
 /** The action node's output item when a tap resumes it. */
 export interface ResumedByTap {
 	reply: { id: string; title: string | null };
-	phoneNumber: string | null;
+	phoneNumber: string;
 	key: string | null;
 	respondedAt: string;
 }
@@ -107,42 +114,57 @@ export interface ResumedByTap {
 export const RESUME_ACKNOWLEDGEMENT = { resumedBy: 'n8n-nodes-insider-whatsapp' } as const;
 
 export function isResumeAcknowledgement(body: unknown): boolean {
-	return (
-		typeof body === 'object' &&
-		body !== null &&
-		(body as Record<string, unknown>).resumedBy === RESUME_ACKNOWLEDGEMENT.resumedBy
-	);
+	return field(body, 'resumedBy') === RESUME_ACKNOWLEDGEMENT.resumedBy;
 }
 
-const nullableString = (value: unknown): value is string | null =>
-	value === null || typeof value === 'string';
+/** The wait the node is in, as it knows it itself: whom it asked, in which run, with which buttons. */
+export interface CurrentWait {
+	phoneNumber: string;
+	run: string;
+	buttons: Array<{ id: string; title: string }>;
+}
+
+export type TapVerdict = { resumed: ResumedByTap } | { refused: string };
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /**
- * The output of a resumed action node, from the waiting-webhook request: the button id from
- * the request's own query (byte for byte what n8n checked the signature over, not Express's
- * parsed copy) and the rest from the trigger's body. Undefined when the request is not one the
- * trigger makes; the node should then answer without resuming.
+ * Decides whether a resume request answers the current wait. n8n has already checked the
+ * signature over the button id, number and run, so these are what the node sent; here they must
+ * also be this wait's: the number asked, this run, one of these buttons. The title comes from the
+ * node's own buttons; only `key` and `respondedAt` come from the unsigned body, and are checked
+ * for shape.
  */
-export function resumedByTap(requestUrl: string, body: unknown): ResumedByTap | undefined {
-	let id: string | null;
+export function judgeTap(requestUrl: string, body: unknown, wait: CurrentWait): TapVerdict {
+	let query: URLSearchParams;
 	try {
-		id = new URL(requestUrl, 'http://localhost').searchParams.get(RESUME_BUTTON_PARAMETER);
+		query = new URL(requestUrl, 'http://localhost').searchParams;
 	} catch {
-		return undefined;
+		return { refused: 'the request URL cannot be read' };
 	}
-	if (id === null || userButtonIdProblem(id) !== undefined) return undefined;
-	if (typeof body !== 'object' || body === null) return undefined;
-	const tap = body as Record<string, unknown>;
-	if (!nullableString(tap.title) || !nullableString(tap.phoneNumber) || !nullableString(tap.key)) {
-		return undefined;
+	const id = query.get(RESUME_PARAMETERS.button);
+	if (query.get(RESUME_PARAMETERS.phoneNumber) !== wait.phoneNumber) {
+		return { refused: 'the tap comes from another number than the one this wait asked' };
 	}
-	if (typeof tap.respondedAt !== 'string' || Number.isNaN(Date.parse(tap.respondedAt))) {
-		return undefined;
+	if (query.get(RESUME_PARAMETERS.run) !== wait.run) {
+		return { refused: 'the tap answers an earlier wait of this node' };
 	}
+	const button = wait.buttons.find((candidate) => candidate.id === id);
+	if (id === null || button === undefined) {
+		return { refused: 'the tapped button is not one of this wait' };
+	}
+	if (!isObject(body)) return { refused: 'the request carries no tap' };
+	const key = field(body, 'key');
+	const respondedAt = field(body, 'respondedAt');
+	const when =
+		typeof respondedAt === 'string' && respondedAt.length <= 40 ? Date.parse(respondedAt) : NaN;
+	if (Number.isNaN(when)) return { refused: 'the request carries no tap time' };
 	return {
-		reply: { id, title: tap.title },
-		phoneNumber: tap.phoneNumber,
-		key: tap.key,
-		respondedAt: new Date(tap.respondedAt).toISOString(),
+		resumed: {
+			reply: { id: button.id, title: button.title },
+			phoneNumber: wait.phoneNumber,
+			key: typeof key === 'string' && KEY_PATTERN.test(key) ? key : null,
+			respondedAt: new Date(when).toISOString(),
+		},
 	};
 }

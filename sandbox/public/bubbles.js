@@ -1,6 +1,7 @@
 /* The phone preview's chat bubbles: one renderer per message type, shaped as WhatsApp shows them.
    index.html calls renderMessage(message, actions) with actions.tap(key, target, button),
-   actions.quote(waMessageId) and actions.isOpen/toggle(key) for a list's row panel. */
+   actions.quote(waMessageId), actions.isOpen/toggle(key) for a list's row panel and
+   actions.inboundStatus(waMessageId) for the ticks of the contact's answers (contact.js). */
 (function () {
 	function el(tag, className, text) {
 		const node = document.createElement(tag);
@@ -8,6 +9,8 @@
 		if (text !== undefined) node.textContent = text;
 		return node;
 	}
+	/** Shared with contact.js, which draws the contact's own bubbles. */
+	window.makeElement = el;
 
 	/** Text with its http(s) URLs as links, as WhatsApp does. */
 	function linked(className, text) {
@@ -215,6 +218,8 @@
 		for (const reply of message.replies) {
 			const answer = el('div', 'bubble reply', reply.title || reply.text);
 			if (reply.description) answer.append(el('div', 'description', reply.description));
+			if (reply.waMessageId)
+				answer.append(' ', window.receipt(actions.inboundStatus(reply.waMessageId)));
 			article.append(answer);
 		}
 		return article;

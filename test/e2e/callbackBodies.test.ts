@@ -1,13 +1,17 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the token is a fake test token */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the token is a fake test token */
 /**
  * Every body of test/trigger/payloadCases.ts, with its exact bytes and content type, posted to
  * a real n8n of both lines, through both ways a workflow takes Insider's callbacks: the Insider
  * WhatsApp Trigger's production URL, and n8n's Webhook node followed by Read Callback Events.
  * Each workflow collects the items of an execution (Aggregate) and forwards them in one request
  * to a recorder, so each case shows the answer Insider gets and the items of the one execution
- * it started.
+ * it started. Hostile bodies and the sandbox's contact (its photo and voice note, as Insider
+ * forwards them) go to the trigger too.
  */
-import { postBytes, startReceiver, waitFor } from '../support/http';
+import { DEFAULT_PHONE_NUMBER_ID } from '../../sandbox/options';
+import { SAMPLE_PHOTO_ID, SAMPLE_VOICE_NOTE_ID } from '../../sandbox/server';
+import { client, postBytes, startReceiver, waitFor } from '../support/http';
+import { startTestSandbox } from '../support/sandbox';
 import type { Recorder } from '../support/http';
 import type { PayloadCase } from '../trigger/payloadCases';
 import {
@@ -21,6 +25,7 @@ import { receiverUrl, receiverWorkflow } from '../../dev/n8n/callbackReceivers';
 import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { N8nInstance } from '../../dev/n8n/n8nInstance';
+import { residentMiB } from '../../dev/procfs';
 import { webhookCredential } from './harness/workflows';
 
 const TOKEN = 'e2e-bodies-token-0123456789';
@@ -40,7 +45,7 @@ const withEvents = PAYLOAD_CASES.filter((c) => c.expectedItems.length > 0);
 describe.each([
 	['n8n 2.x', N8N_VERSIONS.v2],
 	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s', (_label, spec) => {
+] as Array<[string, N8nVersionSpec]>)('%s', (label, spec) => {
 	let recorder: Recorder;
 	let n8n: N8nInstance;
 	const url = (kind: ReceiverKind, id: string) => receiverUrl(kind, n8n.url, id, TOKEN);
@@ -64,16 +69,20 @@ describe.each([
 		await recorder?.stop();
 	});
 
-	/** Posts a case and checks the items of the execution it started (the n-th of `id`). */
-	async function expectItems(id: string, payloadCase: PayloadCase, before: Date) {
-		const execution = withEvents.indexOf(payloadCase);
+	/** The items of the `index`-th execution of `id` (from 0), once it has forwarded them. */
+	async function itemsOf(id: string, index: number) {
 		await waitFor(
-			() => collectedItems(recorder, id).length > execution,
+			() => collectedItems(recorder, id).length > index,
 			60_000,
-			`the items of ${payloadCase.name}`,
+			`execution ${index + 1} of ${id}`,
 		);
+		return collectedItems(recorder, id)[index];
+	}
+
+	/** Checks the items of the execution a case started (cases with events run in table order). */
+	async function expectItems(id: string, payloadCase: PayloadCase, before: Date) {
+		const items = await itemsOf(id, withEvents.indexOf(payloadCase));
 		const after = new Date();
-		const items = collectedItems(recorder, id)[execution];
 		expect(items).toEqual(resolveReceivedAt(payloadCase.expectedItems, items, before, after));
 	}
 
@@ -123,9 +132,91 @@ describe.each([
 			expect(answer).toEqual({ status: 401, body: { message: 'unauthorized' } });
 		});
 
+		test('8 MB of zeros in an array: 413, nothing started, and n8n stays up and small', async () => {
+			const zeros = `[${'0,'.repeat(4_000_000)}0]`;
+			// n8n parses every JSON body before any node sees it, and its heap grows for the first
+			// large one: the same body with a wrong token (refused before it is read) warms that up,
+			// so what is measured next is what reading it costs.
+			const wrongToken = url('trigger', TRIGGER_ID).replace(TOKEN, 'wrong-token-0123456789');
+			for (let round = 0; round < 2; round++) {
+				expect((await postBytes(wrongToken, zeros, 'application/json')).status).toBe(401);
+			}
+			const rssBefore = residentMiB(n8n.pid as number);
+			const answer = await postBytes(url('trigger', TRIGGER_ID), zeros, 'application/json');
+			expect(answer).toEqual({
+				status: 413,
+				body: {
+					message: 'The body is too large: its JSON array holds 4000001 values; the limit is 1000',
+				},
+			});
+			const growth = residentMiB(n8n.pid as number) - rssBefore;
+			const seen = collectedItems(recorder, TRIGGER_ID).length;
+			const next = JSON.stringify({ key: 'whatsapp-after', status: 'sent' });
+			expect(await postBytes(url('trigger', TRIGGER_ID), next, 'application/json')).toEqual({
+				status: 200,
+				body: { received: true, events: 1 },
+			});
+			await itemsOf(TRIGGER_ID, seen);
+			process.stdout.write(
+				`${label}: n8n's RSS grew ${growth.toFixed(0)} MB reading the 8 MB array\n`,
+			);
+			expect(growth).toBeLessThan(100);
+		});
+
+		test('a status nested 3,217 levels deep beside a good one: 200, and the good event comes out', async () => {
+			const good = { key: 'whatsapp-beside-deep', status: 'delivered', timestamp: '1750263800' };
+			const deep = `{"key":"k","status":${'['.repeat(3217)}0${']'.repeat(3217)}}`;
+			const seen = collectedItems(recorder, TRIGGER_ID).length;
+			const answer = await postBytes(
+				url('trigger', TRIGGER_ID),
+				`[${JSON.stringify(good)},${deep}]`,
+				'application/json',
+			);
+			expect(answer).toEqual({ status: 200, body: { received: true, events: 2 } });
+			const items = await itemsOf(TRIGGER_ID, seen);
+			expect(items.map((item) => [item.event, item.key])).toEqual([
+				['delivered', 'whatsapp-beside-deep'],
+				['unknown', 'k'],
+			]);
+		});
+
+		test("the sandbox's contact sends its photo and voice note: items with their media ids", async () => {
+			const sandbox = await startTestSandbox({ webhook: { url: url('trigger', TRIGGER_ID) } });
+			try {
+				const items = [];
+				for (const route of ['photo', 'voice']) {
+					const seen = collectedItems(recorder, TRIGGER_ID).length;
+					const answer = await client.post(`${sandbox.url}/sandbox/${route}`, { caption: 'Look' });
+					expect(answer.data).toEqual({ delivered: true });
+					items.push(...(await itemsOf(TRIGGER_ID, seen)));
+				}
+				const media = (id: string) => sandbox.mediaFile(id)!;
+				expect(items).toMatchObject([
+					{
+						event: 'message',
+						messageType: 'image',
+						messageId: sandbox.inbound[0].waMessageId,
+						phoneNumberId: DEFAULT_PHONE_NUMBER_ID,
+						text: 'Look',
+						media: { id: SAMPLE_PHOTO_ID, sha256: media(SAMPLE_PHOTO_ID).sha256, voice: false },
+					},
+					{
+						event: 'message',
+						messageType: 'audio',
+						media: { id: SAMPLE_VOICE_NOTE_ID, mimeType: 'audio/ogg; codecs=opus', voice: true },
+					},
+				]);
+			} finally {
+				await sandbox.stop();
+			}
+		});
+
 		test('only the bodies with events started an execution, one each', async () => {
-			expect(await n8n.executionCount(TRIGGER_ID)).toBe(withEvents.length);
-			expect(collectedItems(recorder, TRIGGER_ID)).toHaveLength(withEvents.length);
+			const hostileCases = 2;
+			const sandboxPosts = 2;
+			const started = withEvents.length + hostileCases + sandboxPosts;
+			expect(await n8n.executionCount(TRIGGER_ID)).toBe(started);
+			expect(collectedItems(recorder, TRIGGER_ID)).toHaveLength(started);
 		});
 	});
 

@@ -3,6 +3,7 @@
  * Send Quick Reply and Wait for Tap in n8n-core's engine against the sandbox: what it sends, how
  * it waits, what it refuses, and what its waiting webhook makes of a forwarded tap.
  */
+import { ExecuteContext } from 'n8n-core';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import type { WaitReference } from '../../nodes/shared/waitReference';
@@ -90,24 +91,31 @@ describe('sending and waiting', () => {
 		]);
 	});
 
-	test("each button id is a reference to this execution and node, with the user's id and n8n's signature over both", async () => {
+	test("each button id is a reference to this execution, node and run, with the user's id; n8n's signature covers them and the recipient", async () => {
 		await sendAndWait();
 		const references = buttonsOf(sandbox.messages[0].message).map((b) => referenceOf(b.reply.id));
 		expect(
-			references.map(({ executionId, nodeId, userButtonId }) => ({
+			references.map(({ executionId, nodeId, run, userButtonId }) => ({
 				executionId,
 				nodeId,
+				run,
 				userButtonId,
 			})),
 		).toEqual([
-			{ executionId: EXECUTION_ID, nodeId: WAITING_NODE_ID, userButtonId: 'updates_yes' },
-			{ executionId: EXECUTION_ID, nodeId: WAITING_NODE_ID, userButtonId: 'updates_no' },
+			{ executionId: EXECUTION_ID, nodeId: WAITING_NODE_ID, run: '0', userButtonId: 'updates_yes' },
+			{ executionId: EXECUTION_ID, nodeId: WAITING_NODE_ID, run: '0', userButtonId: 'updates_no' },
 		]);
+		const recipient = CONTACTS[0].phone;
 		for (const reference of references) {
-			expect(n8nAcceptsSignature(resumeRequestUrl(WAITING_BASE, reference))).toBe(true);
-			// The signature covers the answer: the other button's id with it is refused.
-			const swapped = { ...reference, userButtonId: 'updates_maybe' };
-			expect(n8nAcceptsSignature(resumeRequestUrl(WAITING_BASE, swapped))).toBe(false);
+			expect(n8nAcceptsSignature(resumeRequestUrl(WAITING_BASE, reference, recipient))).toBe(true);
+			// The signature covers the answer, the recipient and the run.
+			for (const forged of [
+				resumeRequestUrl(WAITING_BASE, { ...reference, userButtonId: 'updates_maybe' }, recipient),
+				resumeRequestUrl(WAITING_BASE, reference, CONTACTS[1].phone),
+				resumeRequestUrl(WAITING_BASE, { ...reference, run: '1' }, recipient),
+			]) {
+				expect(n8nAcceptsSignature(forged)).toBe(false);
+			}
 		}
 	});
 
@@ -192,7 +200,7 @@ describe('refused before anything is sent, as Send Quick Reply refuses it', () =
 		['four buttons', fourButtons],
 		['a bad phone number', { phoneNumber: '5321234567' }],
 		['a title too long', { buttons: { button: [{ id: 'a', title: 'x'.repeat(21) }] } }],
-		['a reserved button id', { buttons: { button: [{ id: 'n8nw1s.4711.x', title: 'Yes' }] } }],
+		['a reserved button id', { buttons: { button: [{ id: 'n8nw1.4711.x', title: 'Yes' }] } }],
 		['a Status Callback URL that is none', { options: { callbackUrl: 'n8n webhook' } }],
 	])('%s', async (_case, overrides) => {
 		const theirs = await sendQuickReply(overrides);
@@ -242,25 +250,22 @@ test("Insider's refusal is Send Quick Reply's error, and nothing waits", async (
 });
 
 describe("the node's waiting webhook", () => {
-	const tap = {
-		title: 'No thanks',
-		phoneNumber: '+15550001111',
-		key: 'whatsapp-key-1',
-		respondedAt: '2026-11-26T10:00:00.000Z',
-	};
-	const resumeUrl = async (button: number) => {
+	const tap = { key: 'whatsapp-key-1', respondedAt: '2026-11-26T10:00:00.000Z' };
+	const recipient = CONTACTS[0].phone;
+	const asked = { parameters: waitParameters(), input: CONTACTS[0], run: 0 };
+	const resumeUrl = async (button: number, from = recipient) => {
 		await sendAndWait();
 		const id = buttonsOf(sandbox.messages[0].message)[button].reply.id;
-		return resumeRequestUrl(WAITING_BASE, referenceOf(id));
+		return resumeRequestUrl(WAITING_BASE, referenceOf(id), from);
 	};
 
-	test("a forwarded tap is the one output item, with the user's button id, never the reference", async () => {
-		const answer = await callWaitingNodeWebhook(await resumeUrl(1), tap);
+	test("a tap from the recipient is the one output item, with the user's button id and the node's own title", async () => {
+		const answer = await callWaitingNodeWebhook(await resumeUrl(1), tap, asked);
 		expect(answer.items).toEqual([
 			{
 				json: {
 					reply: { id: 'updates_no', title: 'No thanks' },
-					phoneNumber: '+15550001111',
+					phoneNumber: recipient,
 					key: 'whatsapp-key-1',
 					respondedAt: '2026-11-26T10:00:00.000Z',
 				},
@@ -270,14 +275,87 @@ describe("the node's waiting webhook", () => {
 		expect(answer.webhookResponse).toEqual(RESUME_ACKNOWLEDGEMENT);
 	});
 
+	test('what the body says about the title or the number is not taken', async () => {
+		const forged = { ...tap, title: 'Yes please', phoneNumber: '+15550009999' };
+		const answer = await callWaitingNodeWebhook(await resumeUrl(1), forged, asked);
+		expect(answer.items?.[0].json).toMatchObject({
+			reply: { id: 'updates_no', title: 'No thanks' },
+			phoneNumber: recipient,
+		});
+	});
+
 	test.each([
-		['no button id', `${WAITING_BASE}/${EXECUTION_ID}/${WAITING_NODE_ID}?signature=ab`, tap],
-		['no body', undefined, undefined],
-		['a body without the tap time', undefined, { ...tap, respondedAt: undefined }],
-		['a body that is text', undefined, 'button=updates_yes'],
-	])('%s: no output, the execution keeps waiting', async (_case, url, body) => {
-		const answer = await callWaitingNodeWebhook(url ?? (await resumeUrl(0)), body);
+		[
+			'no button id',
+			async () => `${WAITING_BASE}/${EXECUTION_ID}/${WAITING_NODE_ID}?signature=ab`,
+			tap,
+			asked,
+		],
+		['no body', () => resumeUrl(0), undefined, asked],
+		['a body without the tap time', () => resumeUrl(0), { ...tap, respondedAt: undefined }, asked],
+		['a body that is text', () => resumeUrl(0), 'button=updates_yes', asked],
+		['a tap from another number', () => resumeUrl(0, CONTACTS[1].phone), tap, asked],
+		// A loop asks its next approver: the same node waits again, for another number, in run 1.
+		[
+			"a tap on an earlier run's message",
+			() => resumeUrl(0),
+			tap,
+			{ ...asked, input: CONTACTS[1], run: 1 },
+		],
+		[
+			"a tap for the same number on an earlier run's message",
+			() => resumeUrl(0),
+			tap,
+			{ ...asked, run: 1 },
+		],
+		[
+			'a button this wait does not have',
+			() => resumeUrl(0),
+			tap,
+			{
+				...asked,
+				parameters: waitParameters({ buttons: { button: [{ id: 'other', title: 'Other' }] } }),
+			},
+		],
+	])('%s: no output, the execution keeps waiting', async (_case, url, body, wait) => {
+		const answer = await callWaitingNodeWebhook(await url(), body, wait);
 		expect(answer.items).toBeUndefined();
 		expect(answer.webhookResponse).toEqual({ resumed: false });
 	});
+});
+
+describe('an n8n that cannot check what Send and Wait signs', () => {
+	/** Runs `run` in an n8n-core whose execute contexts lack the method, as older n8n lacked it. */
+	const withoutMethod = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+		let prototype = ExecuteContext.prototype as unknown as Record<string, unknown>;
+		while (!Object.prototype.hasOwnProperty.call(prototype, name)) {
+			prototype = Object.getPrototypeOf(prototype) as Record<string, unknown>;
+		}
+		const original = prototype[name];
+		delete prototype[name];
+		try {
+			return await run();
+		} finally {
+			prototype[name] = original;
+		}
+	};
+
+	test.each([
+		['signed resume URLs (before 1.107)', 'getSignedResumeUrl', 'signed resume URLs'],
+		[
+			'the opt-in check, and no resume token (1.x without it)',
+			'setSignatureValidationRequired',
+			'signature check on its waiting webhooks',
+		],
+	])(
+		'without %s: refused before sending, naming the minimum version',
+		async (_case, method, missing) => {
+			const result = await withoutMethod(method, () => sendAndWait());
+			expect(result.error?.message).toBe(
+				`Send Quick Reply and Wait for Tap needs n8n 1.107.0 or later: this n8n has no ${missing}`,
+			);
+			expect(sandbox.messages).toHaveLength(0);
+			expect(result.statuses).not.toContain('waiting');
+		},
+	);
 });

@@ -121,13 +121,26 @@ export interface NodeWebhookAnswer {
 	items?: INodeExecutionData[];
 }
 
-/** Calls the node's webhook() as n8n's waiting-webhook route does once the signature holds. */
+/** The wait a resume request meets: the node's parameters, its input, its earlier runs. */
+export interface WaitingState {
+	parameters: INode['parameters'];
+	/** The waiting node's input item 0, against which n8n evaluates its parameters. */
+	input: IDataObject;
+	/** How many runs of the node finished before the waiting one (its run index). */
+	run: number;
+}
+
+/**
+ * Calls the node's webhook() as n8n's waiting-webhook route does once the signature holds: with
+ * the execution's data as n8n loads it, where the waiting node's input is first on the stack and
+ * its waiting run is already removed from its runs.
+ */
 export async function callWaitingNodeWebhook(
 	requestUrl: string,
 	body: unknown,
-	parameters: INode['parameters'] = { resource: 'message', operation: 'sendAndWait' },
+	wait: WaitingState,
 ): Promise<NodeWebhookAnswer> {
-	const node = waitingNode(parameters);
+	const node = waitingNode(wait.parameters);
 	const workflow = new Workflow({
 		id: WORKFLOW_ID,
 		nodes: [node],
@@ -155,6 +168,18 @@ export async function callWaitingNodeWebhook(
 		webhookDescription: SEND_AND_WAIT_WEBHOOKS[0],
 		workflowId: WORKFLOW_ID,
 	};
+	const finishedRun = { startTime: 0, executionTime: 0, executionIndex: 0, source: [], data: {} };
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: { [node.name]: Array.from({ length: wait.run }, () => finishedRun) } },
+		executionData: {
+			contextData: {},
+			nodeExecutionStack: [{ node, data: { main: [[{ json: wait.input }]] }, source: null }],
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
 	const context = new WebhookContext(
 		workflow,
 		node,
@@ -162,7 +187,7 @@ export async function callWaitingNodeWebhook(
 		'webhook',
 		webhookData as never,
 		[],
-		null,
+		runExecutionData as never,
 	);
 	const answer = await new InsiderWhatsApp().webhook.call(context);
 	return { webhookResponse: answer.webhookResponse, items: answer.workflowData?.[0] };
@@ -184,7 +209,7 @@ export type RouteScript = (
  * Stands in for one n8n on loopback: `/webhook-waiting/<execution>/<node>` checks the signature
  * with n8n-core (401 as n8n answers) and runs the node's webhook(); every request is recorded.
  */
-export async function startWaitingRoute(script: RouteScript = () => undefined) {
+export async function startWaitingRoute(wait: WaitingState, script: RouteScript = () => undefined) {
 	const requests: RouteRequest[] = [];
 	const resumed: INodeExecutionData[][] = [];
 	let origin = '';
@@ -197,7 +222,7 @@ export async function startWaitingRoute(script: RouteScript = () => undefined) {
 		if (!n8nAcceptsSignature(`${origin}${request.url}`)) {
 			return { status: 401, body: { error: 'Invalid token' } };
 		}
-		const result = await callWaitingNodeWebhook(request.url, request.body);
+		const result = await callWaitingNodeWebhook(request.url, request.body, wait);
 		if (result.items) resumed.push(result.items);
 		return { status: 200, body: result.webhookResponse as object };
 	};

@@ -18,6 +18,12 @@ export interface ExpectedItem {
 	error: Record<string, unknown> | null;
 	reply: Record<string, unknown> | null;
 	text: string | null;
+	phoneNumberId: string | null;
+	messageType: string | null;
+	media: Record<string, unknown> | null;
+	location: Record<string, unknown> | null;
+	contacts: Array<Record<string, unknown>> | null;
+	reaction: Record<string, unknown> | null;
 	raw: unknown;
 }
 
@@ -25,6 +31,25 @@ const SAMPLES = path.resolve(__dirname, '../fixtures/insider-samples');
 export const sampleText = (name: string) => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
 export const sample = (name: string) => JSON.parse(sampleText(name));
 export const firstValue = (name: string) => sample(name).entry[0].changes[0].value;
+
+/** Every item's keys, in the order the README documents, with `raw` last when included. */
+export const ITEM_KEYS = [
+	'event',
+	'key',
+	'messageId',
+	'phoneNumber',
+	'timestamp',
+	'error',
+	'reply',
+	'text',
+	'phoneNumberId',
+	'messageType',
+	'media',
+	'location',
+	'contacts',
+	'reaction',
+	'raw',
+];
 
 export const item = (fields: Partial<ExpectedItem> & Pick<ExpectedItem, 'event' | 'raw'>) => ({
 	key: null,
@@ -34,11 +59,29 @@ export const item = (fields: Partial<ExpectedItem> & Pick<ExpectedItem, 'event' 
 	error: null,
 	reply: null,
 	text: null,
+	phoneNumberId: null,
+	messageType: null,
+	media: null,
+	location: null,
+	contacts: null,
+	reaction: null,
+	...fields,
+});
+/** An item's `media`: fields default to null, `voice` to false. */
+export const expectedMedia = (fields: Record<string, unknown>) => ({
+	id: null,
+	mimeType: null,
+	sha256: null,
+	caption: null,
+	filename: null,
+	voice: false,
 	...fields,
 });
 export const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
 
 const KEY = 'whatsapp-550e8400-e29b-41d4-a716-446655440000';
+/** The business number's id in the Meta samples' `metadata`. */
+export const PHONE_NUMBER_ID = '106540352242922';
 const WAMID = 'wamid.HBgLMTU1NTAwMDExMTEVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA';
 
 export const accepted = item({
@@ -65,6 +108,7 @@ export const delivered = item({
 	messageId: WAMID,
 	phoneNumber: '+15550001111',
 	timestamp: iso(1750263773),
+	phoneNumberId: PHONE_NUMBER_ID,
 	raw: firstValue('meta-status-webhook.json').statuses[0],
 });
 export const outsideWindow = item({
@@ -72,6 +116,7 @@ export const outsideWindow = item({
 	messageId: WAMID,
 	phoneNumber: '+15550001111',
 	timestamp: iso(1750263775),
+	phoneNumberId: PHONE_NUMBER_ID,
 	error: {
 		code: 131047,
 		title: 'Re-engagement message',
@@ -87,6 +132,8 @@ export const buttonTap = item({
 	phoneNumber: '+15550001111',
 	timestamp: iso(1750263800),
 	reply: { type: 'button', id: 'updates_yes', title: 'Yes please', contextMessageId: WAMID },
+	phoneNumberId: PHONE_NUMBER_ID,
+	messageType: 'interactive',
 	raw: firstValue('meta-button-reply-webhook.json').messages[0],
 });
 

@@ -56,6 +56,7 @@ export function mixedEnvelope() {
 			messageId: raw.id,
 			phoneNumber: `+${raw.from}`,
 			timestamp: iso(Number(raw.timestamp)),
+			messageType: raw.type,
 			raw,
 			...fields,
 		});

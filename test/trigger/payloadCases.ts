@@ -19,6 +19,7 @@ import {
 	sampleText,
 } from './expectedItems';
 import { largeEnvelope, mixedEnvelope } from './generatedEnvelopes';
+import { INBOUND_CASES } from './inboundCases';
 
 export type { ExpectedItem } from './expectedItems';
 export { RECEIVED_AT, resolveReceivedAt } from './expectedItems';
@@ -169,10 +170,11 @@ export const PAYLOAD_CASES: PayloadCase[] = [
 		expectedItems: [accepted, delivered, buttonTap],
 	},
 	{
-		name: 'a JSON array with elements of no known shape, one unknown item each',
+		name: 'a JSON array with values of no known shape: an unknown object each, the other values together one',
 		body: json(unclassifiable),
 		expectedItems: [
-			...unclassifiable.slice(0, 5).map((raw) => item({ event: 'unknown', raw })),
+			item({ event: 'unknown', raw: odd }),
+			item({ event: 'unknown', raw: [42, 'text', null, [1, 2]] }),
 			item({ event: 'sent', key: 'whatsapp-in-array', raw: flatSent }),
 		],
 	},
@@ -224,6 +226,7 @@ export const PAYLOAD_CASES: PayloadCase[] = [
 		body: json(large.body),
 		expectedItems: large.items,
 	},
+	...INBOUND_CASES,
 ];
 
 /** Bodies that are not JSON: the only ones answered 4xx. */

@@ -7,6 +7,7 @@ import { CALLBACK_EVENT_NAMES, CALLBACK_EVENT_OPTIONS } from '../../nodes/shared
 import { toItem } from '../../nodes/shared/callbackItem';
 import { readCallbackEvents } from '../../nodes/shared/readCallbackEvents';
 import { InsiderWhatsAppTrigger } from '../../nodes/InsiderWhatsAppTrigger/InsiderWhatsAppTrigger.node';
+import { ITEM_KEYS } from './expectedItems';
 import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from './payloadCases';
 
 /** The forms of one body; a parsed JSON string would be read as text, so it is left out. */
@@ -34,9 +35,21 @@ describe('readCallbackEvents gives the items of every case from every form of it
 		const before = new Date();
 		const reading = readCallbackEvents(body, CALLBACK_EVENT_NAMES);
 		const after = new Date();
-		if (!('events' in reading)) throw new Error(`refused: ${reading.notJson}`);
+		if (!('events' in reading)) throw new Error(`refused: ${JSON.stringify(reading)}`);
 		const items = reading.events.map((event) => toItem(event, true));
 		expect(items).toEqual(resolveReceivedAt(payloadCase.expectedItems, items, before, after));
+	});
+
+	test('every item of every case has the same keys in the same order', () => {
+		for (const payloadCase of PAYLOAD_CASES) {
+			const reading = readCallbackEvents(payloadCase.body, CALLBACK_EVENT_NAMES);
+			const events = 'events' in reading ? reading.events : [];
+			expect(events).toHaveLength(payloadCase.expectedItems.length);
+			for (const event of events) {
+				expect(Object.keys(toItem(event, true))).toEqual(ITEM_KEYS);
+				expect(Object.keys(toItem(event, false))).toEqual(ITEM_KEYS.slice(0, -1));
+			}
+		}
 	});
 
 	test.each(

@@ -5,7 +5,8 @@
  */
 import type { CallbackEventName } from '../../nodes/shared/callbackEvent';
 import { CALLBACK_EVENT_NAMES } from '../../nodes/shared/callbackEvent';
-import { RUNNING_RETRY } from '../../nodes/InsiderWhatsAppTrigger/resumeWaiting';
+import { RESUME_LIMITS } from '../../nodes/InsiderWhatsAppTrigger/resumeWaiting';
+import { parseWaitReference } from '../../nodes/shared/waitReference';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { callTriggerWebhook } from '../support/engine';
 import { startReceiver } from '../support/http';
@@ -21,12 +22,20 @@ import { requestAsN8nBuildsIt } from './n8nRequest';
 
 jest.setTimeout(60_000);
 
+const RECIPIENT = '+15550001111';
+const TOKEN = 'a-long-conversational-webhook-token';
+const waitParameters = quickReplyParameters({ operation: 'sendAndWait' });
+
 type Payload = {
 	key?: string;
 	entry: Array<{
 		changes: Array<{
 			value: {
-				messages: Array<{ timestamp: string; interactive: { button_reply: { id: string } } }>;
+				messages: Array<{
+					from: string;
+					timestamp: string;
+					interactive: { button_reply: { id: string } };
+				}>;
 			};
 		}>;
 	}>;
@@ -42,7 +51,10 @@ beforeAll(async () => {
 	sandbox = await startTestSandbox({ rateLimitPerSecond: 0 });
 	taps = await startReceiver();
 	elsewhere = await startReceiver();
-	route = await startWaitingRoute((request, index) => script(request, index));
+	route = await startWaitingRoute(
+		{ parameters: waitParameters, input: { phone: RECIPIENT }, run: 0 },
+		(request, index) => script(request, index),
+	);
 	sandbox.configure({ webhook: { url: taps.url } });
 });
 afterAll(async () => {
@@ -64,8 +76,8 @@ beforeEach(() => {
 /** Sends a Send and Wait quick reply to +15550001111 and returns its button ids. */
 async function sendAndWait(): Promise<string[]> {
 	const result = await runSendAndWait({
-		parameters: quickReplyParameters({ operation: 'sendAndWait' }),
-		items: [{ phone: '+15550001111' }],
+		parameters: waitParameters,
+		items: [{ phone: RECIPIENT }],
 		credentials: { apiKey: TEST_KEY, baseUrl: sandbox.url },
 		waitingBaseUrl: route.waitingBaseUrl,
 	});
@@ -93,13 +105,15 @@ async function trigger(
 	options: Record<string, unknown> = {},
 	events: CallbackEventName[] = CALLBACK_EVENT_NAMES,
 	webhookBaseUrl = route.webhookBaseUrl,
+	authentication = 'bearerToken',
 ) {
 	const request = requestAsN8nBuildsIt(JSON.stringify(payload), 'application/json');
 	return await callTriggerWebhook({
-		parameters: { events, authentication: 'none', options: { deduplicate: false, ...options } },
+		parameters: { events, authentication, options: { deduplicate: false, ...options } },
 		body: request.body,
 		rawBody: request.rawBody,
-		headers: request.headers,
+		headers: { ...request.headers, authorization: `Bearer ${TOKEN}` },
+		token: TOKEN,
 		// As in a webhook: no execution yet, n8n's own webhook base URLs.
 		additionalData: {
 			executionId: undefined,
@@ -129,20 +143,16 @@ test('a tap on a Send and Wait button resumes its execution and starts nothing',
 
 	expect(result.items).toBeUndefined();
 	expect(result.webhookResponse).toEqual({ received: true, events: 0, resumed: 1 });
-	const signature = /\.([0-9a-f]{64})\./.exec(no)?.[1];
+	const parsed = parseWaitReference(no);
+	const signature = parsed.valid ? parsed.reference.signature : 'none';
 	const respondedAt = new Date(
 		Number(payload.entry[0].changes[0].value.messages[0].timestamp) * 1000,
 	).toISOString();
 	expect(route.requests).toEqual([
 		{
 			method: 'POST',
-			url: `/webhook-waiting/${EXECUTION_ID}/${WAITING_NODE_ID}?button=updates_no&signature=${signature}`,
-			body: {
-				title: 'No thanks',
-				phoneNumber: '+15550001111',
-				key: sandbox.messages[0].key,
-				respondedAt,
-			},
+			url: `/webhook-waiting/${EXECUTION_ID}/${WAITING_NODE_ID}?button=updates_no&phone=%2B15550001111&run=0&signature=${signature}`,
+			body: { key: sandbox.messages[0].key, respondedAt },
 		},
 	]);
 	expect(route.resumed).toEqual([
@@ -169,12 +179,80 @@ test('a tap that meets its execution still running is tried again until it resum
 	expect(result.items).toBeUndefined();
 });
 
-test('a tap whose execution stays running is, after the bounded retries, a reply event', async () => {
+/** `count` different well-formed references to the same wait (signatures n8n will refuse). */
+function forgedReferences(original: string, count: number): string[] {
+	const parsed = parseWaitReference(original);
+	if (!parsed.valid) throw new Error(parsed.problem);
+	const [prefix, executionId, run, node] = original.split('.');
+	return Array.from({ length: count }, (_, index) => {
+		const signature = Buffer.alloc(32, index + 1).toString('base64url');
+		return [prefix, executionId, run, node, signature, `forged_${index}`].join('.');
+	});
+}
+
+test('one request tries at most ten taps; the others come out as replies, none lost', async () => {
+	const [, no] = await sendAndWait();
+	const tapPayload = await tap(no);
+	const forged = forgedReferences(no, 1000);
+	const result = await trigger(forged.map((id) => withButtonId(tapPayload, id)));
+	expect(route.requests).toHaveLength(RESUME_LIMITS.tapsPerRequest);
+	expect(result.items).toHaveLength(1000);
+	expect(result.items?.map((item) => (item.json.reply as { id: string }).id)).toEqual(
+		forged.map((_, index) => `forged_${index}`),
+	);
+});
+
+test('taps of one request share one time budget, however many name a running execution', async () => {
 	const [, no] = await sendAndWait();
 	script = running;
-	const result = await trigger(await tap(no));
-	expect(route.requests).toHaveLength(RUNNING_RETRY.attempts);
+	const tapPayload = await tap(no);
+	const result = await trigger(forgedReferences(no, 50).map((id) => withButtonId(tapPayload, id)));
+	const mostTries =
+		RESUME_LIMITS.tapsPerRequest +
+		RESUME_LIMITS.requestBudgetMs / RESUME_LIMITS.runningRetryDelayMs;
+	expect(route.requests.length).toBeGreaterThan(RESUME_LIMITS.tapsPerRequest);
+	expect(route.requests.length).toBeLessThanOrEqual(mostTries);
+	expect(result.items?.map((item) => (item.json.reply as { id: string }).id)).toEqual(
+		Array.from({ length: 50 }, (_, index) => `forged_${index}`),
+	);
+});
+
+test('a trigger without authentication resumes nothing: anyone could post to it', async () => {
+	const [, no] = await sendAndWait();
+	const result = await trigger(
+		await tap(no),
+		{},
+		CALLBACK_EVENT_NAMES,
+		route.webhookBaseUrl,
+		'none',
+	);
+	expect(route.requests).toHaveLength(0);
 	expect(result.items?.map((item) => item.json)).toEqual([replyWithUserId('updates_no')]);
+});
+
+test('a tap from another number than the recipient resumes nothing', async () => {
+	const [, no] = await sendAndWait();
+	const payload = await tap(no);
+	payload.entry[0].changes[0].value.messages[0].from = '15550002222';
+	const result = await trigger(payload);
+	expect(route.requests).toHaveLength(1);
+	expect(route.resumed).toHaveLength(0);
+	expect(result.items?.map((item) => item.json)).toEqual([
+		expect.objectContaining({
+			phoneNumber: '+15550002222',
+			reply: expect.objectContaining({ id: 'updates_no' }),
+		}),
+	]);
+});
+
+test('neither the reference nor the raw message of an emitted tap holds the reference', async () => {
+	const [, no] = await sendAndWait();
+	script = () => ({ status: 404, body: { code: 404, message: 'gone' } });
+	const result = await trigger(await tap(no));
+	expect(JSON.stringify(result.items)).not.toContain('n8nw1');
+	expect(result.items?.[0].json.raw).toMatchObject({
+		interactive: { button_reply: { id: 'updates_no', title: 'No thanks' } },
+	});
 });
 
 describe("a tap that can no longer resume anything is a reply event with the user's button id", () => {
@@ -204,14 +282,8 @@ describe("a tap that can no longer resume anything is a reply event with the use
 		const [, no] = await sendAndWait();
 		script = answer;
 		let payload = await tap(no);
-		if (name.startsWith('n8n refuses')) {
-			// One hex digit of the signature changed: still a well-formed reference.
-			const changed = no.replace(
-				/\.([0-9a-f])([0-9a-f]{63})\./,
-				(_m, first: string, rest: string) => `.${first === 'a' ? 'b' : 'a'}${rest}.`,
-			);
-			payload = withButtonId(payload, changed);
-		}
+		if (name.startsWith('n8n refuses'))
+			payload = withButtonId(payload, forgedReferences(no, 1)[0].replace('forged_0', 'updates_no'));
 		const result = await trigger(payload);
 		expect(route.requests).toHaveLength(1);
 		expect(route.resumed).toHaveLength(0);
@@ -222,7 +294,7 @@ describe("a tap that can no longer resume anything is a reply event with the use
 
 test('a damaged reference calls nothing and comes out with the id derived from the title', async () => {
 	const [, no] = await sendAndWait();
-	const damaged = no.replace(/^(n8nw1s\.\d+\.)[0-9a-f]{32}/, '$1not-a-node-id');
+	const damaged = no.replace(/^(n8nw1\.\d+\.\d+\.)[A-Za-z0-9_-]{22}/, '$1not-a-node-id');
 	const result = await trigger(withButtonId(await tap(no), damaged));
 	expect(route.requests).toHaveLength(0);
 	expect(result.items?.map((item) => item.json)).toEqual([replyWithUserId('no_thanks')]);
@@ -238,7 +310,7 @@ test("with Resume Waiting Executions off, nothing is called and the tap is a rep
 test('an ordinary quick-reply tap is emitted as it came, without any request', async () => {
 	await runSendAndWait({
 		parameters: quickReplyParameters(),
-		items: [{ phone: '+15550001111' }],
+		items: [{ phone: RECIPIENT }],
 		credentials: { apiKey: TEST_KEY, baseUrl: sandbox.url },
 		waitingBaseUrl: route.waitingBaseUrl,
 	});
@@ -250,15 +322,14 @@ test('an ordinary quick-reply tap is emitted as it came, without any request', a
 test('a payload naming other addresses makes the trigger call only its own n8n', async () => {
 	const [, no] = await sendAndWait();
 	const foreign = `${elsewhere.url}/webhook-waiting/${EXECUTION_ID}/${WAITING_NODE_ID}`;
-	const signature = /\.([0-9a-f]{64})\./.exec(no)?.[1] as string;
-	const compactNode = WAITING_NODE_ID.replace(/-/g, '');
+	const fields = no.split('.').slice(0, 5).join('.');
 	const payload = {
-		...withButtonId(await tap(no), `n8nw1s.${EXECUTION_ID}.${compactNode}.${signature}.${foreign}`),
+		...withButtonId(await tap(no), `${fields}.${foreign}`),
 		resumeUrl: foreign,
 		callback: foreign,
 		webhookUrl: foreign,
 	};
-	const invalid = withButtonId(payload as Payload, `n8nw1s.${foreign}`);
+	const invalid = withButtonId(payload as Payload, `n8nw1.${foreign}`);
 	const result = await trigger([payload, invalid]);
 	expect(elsewhere.received).toHaveLength(0);
 	expect(route.requests.map((r) => r.url.split('?')[0])).toEqual([

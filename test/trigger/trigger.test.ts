@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the tokens are fake */
 import { CALLBACK_EVENT_NAMES } from '../../nodes/shared/callbackEvent';
 import { callTriggerWebhook } from '../support/engine';
-import { sample } from './expectedItems';
+import { ITEM_KEYS, sample } from './expectedItems';
 import { requestAsN8nBuildsIt } from './n8nRequest';
 import { PAYLOAD_CASES, REFUSED_BODIES, resolveReceivedAt } from './payloadCases';
 
@@ -87,16 +87,7 @@ describe('every body Insider may post gives its items', () => {
 			}),
 		);
 		expect(item).not.toHaveProperty('raw');
-		expect(Object.keys(item)).toEqual([
-			'event',
-			'key',
-			'messageId',
-			'phoneNumber',
-			'timestamp',
-			'error',
-			'reply',
-			'text',
-		]);
+		expect(Object.keys(item)).toEqual(ITEM_KEYS.filter((key) => key !== 'raw'));
 	});
 });
 
@@ -162,14 +153,31 @@ describe('authentication', () => {
 		expect(result.status).toBe(401);
 	});
 
-	test('an empty configured token never matches', async () => {
-		const result = await call(sample('meta-status-webhook.json'), {
-			parameters: bearer,
-			token: '',
-			headers: { Authorization: 'Bearer ' },
-		});
-		expect(result.status).toBe(401);
-	});
+	test.each([
+		['empty', ''],
+		['1 character, presented exactly', 'x'],
+		['15 characters, presented exactly', 'x'.repeat(15)],
+	])(
+		'a configured token that is %s accepts nothing, and says why (fail closed)',
+		async (_what, token) => {
+			for (const [parameters, request] of [
+				[bearer, { headers: { Authorization: `Bearer ${token}` } }],
+				[urlToken, { query: { token } }],
+			] as const) {
+				const result = await call(sample('meta-status-webhook.json'), {
+					parameters,
+					token,
+					...request,
+				});
+				expect(result.status).toBe(500);
+				expect(result.responseBody).toEqual({
+					message:
+						"The trigger's token is shorter than 16 characters, so it accepts no request: set a longer token in its Insider WhatsApp Webhook API credential",
+				});
+				expect(result.items).toBeUndefined();
+			}
+		},
+	);
 });
 
 describe('deduplication, filtering and malformed bodies', () => {

@@ -1,9 +1,10 @@
 import { MessageInputError } from './messages/messageInput';
 import { normalizePhoneNumber } from './phoneNumber';
-import { codePointLength, containsMarkdown } from './text';
+import { redactUrl } from './redactUrl';
+import { codePointLength, containsMarkdown } from '../../shared/text';
 
-const HTTPS_URL = /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
-const HTTP_URL = /^https?:\/\/\S+$/i;
+/** Longer links are refused before they are parsed: no link WhatsApp or Insider takes is near it. */
+export const MAX_URL_LENGTH = 4096;
 
 /** The value, unless it is missing or only white space. */
 export function requireText(field: string, value: string | undefined): string {
@@ -30,21 +31,47 @@ export function checkNoMarkdown(field: string, value: string): void {
 	}
 }
 
+/**
+ * The URL if it is one a phone or Insider can fetch: http(s), a host name with a dot (or, for
+ * http, any host: callbacks may go to an n8n on a private network), no white space. Parsed with
+ * URL rather than matched by a pattern, so any value costs linear time. Quoted values have their
+ * secrets replaced (redactUrl).
+ */
+function parseUrl(
+	field: string,
+	value: string | undefined,
+	protocols: string[],
+	why: string,
+): string {
+	const url = requireText(field, value).trim();
+	const refuse = () =>
+		new MessageInputError(field, `"${redactUrl(url.slice(0, 200))}" is not ${why}`);
+	if (url.length > MAX_URL_LENGTH) {
+		throw new MessageInputError(
+			field,
+			`${url.length} characters long; the limit is ${MAX_URL_LENGTH} characters`,
+		);
+	}
+	if (/\s/.test(url)) throw refuse();
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw refuse();
+	}
+	if (!protocols.includes(parsed.protocol) || parsed.hostname === '') throw refuse();
+	if (parsed.protocol === 'https:' && !parsed.hostname.includes('.')) throw refuse();
+	return url;
+}
+
 /** An https URL; `why` says who fetches or opens it, so the user knows why http is refused. */
 export function requireHttpsUrl(field: string, value: string | undefined, why: string): string {
-	const url = requireText(field, value).trim();
-	if (!HTTPS_URL.test(url))
-		throw new MessageInputError(field, `"${url}" is not an https URL; ${why}`);
-	return url;
+	return parseUrl(field, value, ['https:'], `an https URL; ${why}`);
 }
 
 /** Status callbacks may go to a plain-http n8n on a private network, so http is allowed. */
 export function requireHttpUrl(field: string, value: string): string {
-	const url = value.trim();
-	if (!HTTP_URL.test(url)) {
-		throw new MessageInputError(field, `"${url}" is not an http or https URL`);
-	}
-	return url;
+	return parseUrl(field, value, ['http:', 'https:'], 'an http or https URL');
 }
 
 /** A recipient or sender number in E.164, after removing what people type around it. */

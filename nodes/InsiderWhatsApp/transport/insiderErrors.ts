@@ -1,5 +1,8 @@
 import type { JsonObject } from 'n8n-workflow';
 
+import { field } from '../../shared/jsonValues';
+import { redactUrl } from '../helpers/redactUrl';
+
 /** What went wrong with one request, phrased for the person who has to fix it. */
 export interface InsiderFailure {
 	message: string;
@@ -12,25 +15,30 @@ const NOTHING_SENT = 'Nothing from this request was sent.';
 
 /** Insider puts its own code in `error.code`, `errorCode` or `code`, as number or string. */
 export function insiderErrorCode(body: unknown): number | undefined {
-	if (typeof body !== 'object' || body === null) return undefined;
-	const record = body as Record<string, unknown>;
-	const nested = record.error as Record<string, unknown> | undefined;
-	const candidates = [nested?.code, record.errorCode, record.code];
+	const candidates = [
+		field(field(body, 'error'), 'code'),
+		field(body, 'errorCode'),
+		field(body, 'code'),
+	];
 	for (const candidate of candidates) {
-		const code = Number(candidate);
-		if (candidate !== undefined && candidate !== null && candidate !== '' && Number.isFinite(code))
-			return code;
+		// Only numbers and short digit strings: converting anything else could cost unbounded work.
+		const code =
+			typeof candidate === 'number'
+				? candidate
+				: typeof candidate === 'string' && /^\s*\d{1,9}\s*$/.test(candidate)
+					? Number(candidate)
+					: Number.NaN;
+		if (Number.isFinite(code)) return code;
 	}
 	return undefined;
 }
 
 function insiderMessage(body: unknown): string {
 	if (typeof body === 'string') return body.slice(0, 500);
-	if (typeof body !== 'object' || body === null) return '';
-	const record = body as Record<string, unknown>;
-	const detail = typeof record.errors === 'string' ? record.errors : undefined;
-	const message = typeof record.message === 'string' ? record.message : undefined;
-	return (detail ?? message ?? '').slice(0, 1000);
+	const detail = field(body, 'errors');
+	const message = field(body, 'message');
+	const text = typeof detail === 'string' ? detail : typeof message === 'string' ? message : '';
+	return text.slice(0, 1000);
 }
 
 function asJson(body: unknown): JsonObject | undefined {
@@ -161,7 +169,7 @@ export function noAnswer(code: string): InsiderFailure {
 
 export function unreachable(code: string, baseUrl: string, retries: number): InsiderFailure {
 	return {
-		message: `Could not reach Insider at ${baseUrl} (${networkProblem(code)}), still after ${retries} retries`,
+		message: `Could not reach Insider at ${redactUrl(baseUrl)} (${networkProblem(code)}), still after ${retries} retries`,
 		description: `System error ${code}. Check the Base URL in the "Insider WhatsApp API" credential and the n8n server's network access. ${NOTHING_SENT}`,
 	};
 }

@@ -128,3 +128,82 @@ export function askWorkflow(options: {
 		pinData: {},
 	};
 }
+
+/**
+ * Webhook (POST {approvers: [{phone, name}]}, answered at once) -> Split Out -> Loop Over Items
+ * (one at a time) -> Ask (Send and Wait) -> Record (posts {source, execution, item} to the
+ * recorder) -> back to the loop: the same Send and Wait node asks each approver in turn, in its
+ * own run of one execution.
+ */
+export function approversWorkflow(options: { id: string; askNodeId: string; recorderUrl: string }) {
+	const node = (name: string, type: string, typeVersion: number, x: number, extra: object) => ({
+		id: `${options.id}-${x}`,
+		name,
+		type,
+		typeVersion,
+		position: [x * 240, 0],
+		...extra,
+	});
+	const to = (name: string, index = 0) => ({ node: name, type: 'main', index });
+	return {
+		id: options.id,
+		name: 'E2E approvers one by one',
+		nodes: [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
+				webhookId: `${options.id}-hook`,
+				parameters: {
+					httpMethod: 'POST',
+					path: 'approvers',
+					responseMode: 'onReceived',
+					options: {},
+				},
+			}),
+			node('Split Out', 'n8n-nodes-base.splitOut', 1, 1, {
+				parameters: { fieldToSplitOut: 'body.approvers', options: {} },
+			}),
+			node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, 2, {
+				parameters: { batchSize: 1, options: {} },
+			}),
+			{
+				...node('Ask', `${PKG}.insiderWhatsApp`, 1, 3, {
+					webhookId: `${options.id}-ask`,
+					credentials: { insiderWhatsAppApi: INSIDER_CREDENTIAL },
+					parameters: {
+						resource: 'message',
+						operation: 'sendAndWait',
+						phoneNumber: '={{ $json.phone }}',
+						headerType: 'none',
+						bodyText: '=Hi {{ $json.name }}, do you approve {{ $json.request }}?',
+						buttons: { button: BUTTONS },
+						options: {},
+					},
+				}),
+				id: options.askNodeId,
+			},
+			node('Record', 'n8n-nodes-base.httpRequest', 4.2, 4, {
+				parameters: {
+					method: 'POST',
+					url: options.recorderUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(options.id)}, execution: $execution.id, item: $json }) }}`,
+					options: {},
+				},
+			}),
+		],
+		connections: {
+			Webhook: { main: [[to('Split Out')]] },
+			'Split Out': { main: [[to('Loop Over Items')]] },
+			'Loop Over Items': { main: [[], [to('Ask')]] },
+			Ask: { main: [[to('Record')]] },
+			Record: { main: [[to('Loop Over Items')]] },
+		},
+		active: false,
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
+		pinData: {},
+	};
+}

@@ -1,19 +1,8 @@
 /** Each operation's panel declares every parameter its builder reads, for that operation only. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendCtaUrlProperties } from '../../../nodes/InsiderWhatsApp/actions/message/sendCtaUrl.description';
-import { sendListProperties } from '../../../nodes/InsiderWhatsApp/actions/message/sendList.description';
-import { sendLocationProperties } from '../../../nodes/InsiderWhatsApp/actions/message/sendLocation.description';
-import { sendMediaProperties } from '../../../nodes/InsiderWhatsApp/actions/message/sendMedia.description';
-import { sendTemplateProperties } from '../../../nodes/InsiderWhatsApp/actions/message/sendTemplate.description';
-import { sendTextProperties } from '../../../nodes/InsiderWhatsApp/actions/message/sendText.description';
-import { buildCtaUrlMessage } from '../../../nodes/InsiderWhatsApp/helpers/messages/ctaUrl';
-import { buildListMessage } from '../../../nodes/InsiderWhatsApp/helpers/messages/list';
-import { buildLocationMessage } from '../../../nodes/InsiderWhatsApp/helpers/messages/location';
-import { buildMediaMessage } from '../../../nodes/InsiderWhatsApp/helpers/messages/media';
+import { SEND_OPERATIONS } from '../../../nodes/InsiderWhatsApp/actions/message/operations';
 import type { MessageBuilder } from '../../../nodes/InsiderWhatsApp/helpers/messages/messageInput';
-import { buildTemplateMessage } from '../../../nodes/InsiderWhatsApp/helpers/messages/template';
-import { buildTextMessage } from '../../../nodes/InsiderWhatsApp/helpers/messages/text';
 import type { Params } from './builderHarness';
 import { fieldReader } from './builderHarness';
 
@@ -36,38 +25,49 @@ const headerChoices = ['none', 'text', 'image', 'video', 'document'].flatMap((ty
 	['link', 'id'].map((source) => ({ headerType: type, headerMediaSource: source })),
 );
 
-const operations: Array<[string, INodeProperties[], MessageBuilder, Params[]]> = [
-	['sendText', sendTextProperties, buildTextMessage, [{}]],
-	[
-		'sendMedia',
-		sendMediaProperties,
-		buildMediaMessage,
-		['image', 'video', 'audio', 'document', 'sticker'].flatMap((mediaType) =>
-			each('mediaSource', ['link', 'id']).map((source) => ({ mediaType, ...source })),
-		),
-	],
-	['sendLocation', sendLocationProperties, buildLocationMessage, [{ latitude: 1, longitude: 1 }]],
-	['sendList', sendListProperties, buildListMessage, [{}]],
-	['sendCtaUrl', sendCtaUrlProperties, buildCtaUrlMessage, headerChoices],
-	[
-		'sendTemplate',
-		sendTemplateProperties,
-		buildTemplateMessage,
-		headerChoices.map(({ headerType, headerMediaSource }) => ({
-			templateName: 't',
-			languageCode: 'en',
-			headerParameterType: headerType,
-			headerMediaSource,
-		})),
-	],
-];
+/** Parameter sets that make each builder read every field it can read. */
+const PARAMETER_SETS: Record<string, Params[]> = {
+	sendQuickReply: headerChoices,
+	sendText: [{}],
+	sendMedia: ['image', 'video', 'audio', 'document', 'sticker'].flatMap((mediaType) =>
+		each('mediaSource', ['link', 'id']).map((source) => ({ mediaType, ...source })),
+	),
+	sendLocation: [{ latitude: 1, longitude: 1 }],
+	sendList: [{}],
+	sendCtaUrl: headerChoices,
+	sendTemplate: headerChoices.map(({ headerType, headerMediaSource }) => ({
+		templateName: 't',
+		languageCode: 'en',
+		headerParameterType: headerType,
+		headerMediaSource,
+	})),
+};
+
+test('every send operation of the table is described here', () => {
+	expect(SEND_OPERATIONS.map((operation) => operation.value).sort()).toEqual(
+		Object.keys(PARAMETER_SETS).sort(),
+	);
+});
+
+/** Send Quick Reply's fields are Send and Wait's too: it sends the same message. */
+const SHARED_WITH: Record<string, string[]> = { sendQuickReply: ['sendAndWait'] };
+
+const operations = SEND_OPERATIONS.map(
+	(operation) =>
+		[
+			operation.value,
+			operation.properties,
+			operation.build,
+			PARAMETER_SETS[operation.value] ?? [],
+		] as [string, INodeProperties[], MessageBuilder, Params[]],
+);
 
 describe.each(operations)('%s description', (operation, properties, builder, paramSets) => {
 	it('shows every field only for this operation of the Message resource', () => {
 		for (const property of properties) {
 			expect(property.displayOptions?.show).toMatchObject({
 				resource: ['message'],
-				operation: [operation],
+				operation: [operation, ...(SHARED_WITH[operation] ?? [])],
 			});
 		}
 	});

@@ -6,7 +6,8 @@
  */
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/jsonValues';
+import { field, isObject } from '../../../shared/jsonValues';
+import { ParsedJson } from '../../../shared/readPayloads';
 
 /** Why an item's body cannot be read, naming the option's field; the caller names the item. */
 export interface BodyProblem {
@@ -27,17 +28,13 @@ export interface BodyFields {
 /** The value at a dot path of the item, or undefined. */
 function valueAt(json: IDataObject, path: string): unknown {
 	let value: unknown = json;
-	for (const name of path.split('.')) {
-		if (!isObject(value)) return undefined;
-		value = value[name];
-	}
+	for (const name of path.split('.')) value = field(value, name);
 	return value;
 }
 
 /** The media type the request declared, from the headers the Webhook node passes on. */
 function contentTypeOf(json: IDataObject): string {
-	const headers = isObject(json.headers) ? json.headers : {};
-	const header = headers['content-type'];
+	const header = field(field(json, 'headers'), 'content-type');
 	const value = Array.isArray(header) ? header[0] : header;
 	return typeof value === 'string' ? value.split(';')[0].trim().toLowerCase() : '';
 }
@@ -46,9 +43,8 @@ function contentTypeOf(json: IDataObject): string {
 const BINARY_IN_JSON = '_files';
 
 /** The request's bytes as n8n's binary data, in either of n8n's binary modes. */
-function rawBodyOf(item: INodeExecutionData, field: string): IBinaryData | undefined {
-	const inJson = item.json[BINARY_IN_JSON];
-	const binary = item.binary?.[field] ?? (isObject(inJson) ? inJson[field] : undefined);
+function rawBodyOf(item: INodeExecutionData, name: string): IBinaryData | undefined {
+	const binary = field(item.binary, name) ?? field(field(item.json, BINARY_IN_JSON), name);
 	return isObject(binary) ? (binary as unknown as IBinaryData) : undefined;
 }
 
@@ -65,7 +61,7 @@ export async function callbackBody(
 	if (contentType === 'application/json' && body !== undefined) {
 		if (typeof body !== 'string') return { body };
 		// n8n parsed a JSON string; as text it would be parsed again, so pass it as the one payload.
-		if (!rawBody) return { body: [body] };
+		if (!rawBody) return { body: new ParsedJson(body) };
 	}
 	if (rawBody) {
 		try {

@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readCallbackEventsProperties } from './readCallbackEvents.description';
-import { readCallbackEvents } from './readCallbackEvents.operation';
+import * as readCallbackEvents from './readCallbackEvents.operation';
 
 /** Each Event operation, by its value. */
 export const eventOperations: Record<
 	string,
 	(this: IExecuteFunctions) => Promise<INodeExecutionData[]>
 > = {
-	parse: readCallbackEvents,
+	parse: readCallbackEvents.execute,
 };
 
 /** The Event resource: what Insider reports back, read from a body another node received. */

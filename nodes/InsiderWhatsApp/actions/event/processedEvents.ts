@@ -22,7 +22,7 @@ interface Request {
 /** Requests of each workflow waiting for the next call; present while a call is under way. */
 const waitingByWorkflow = new Map<string, Request[]>();
 
-async function record(
+async function checkAndRecord(
 	context: IExecuteFunctions,
 	identities: string[],
 	historySize: number,
@@ -48,7 +48,7 @@ async function serve(workflowId: string, waiting: Request[]): Promise<void> {
 		const identities = [...new Set(batch.flatMap((request) => request.identities))];
 		const historySize = Math.max(...batch.map((request) => request.historySize));
 		try {
-			const result = await record(batch[0].context, identities, historySize);
+			const result = await checkAndRecord(batch[0].context, identities, historySize);
 			const fresh = new Set(result.new.map(String));
 			// An identity two executions of the batch share is new for the first one only.
 			for (const request of batch) {

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CallbackEvent, CallbackEventName } from '../../../shared/callbackEvent';
 import { toItem } from '../../../shared/callbackItem';
 import { eventIdentity } from '../../../shared/eventIdentity';
-import { readCallbackEvents as readEvents } from '../../../shared/readCallbackEvents';
+import { readCallbackEvents } from '../../../shared/readCallbackEvents';
 import type { BodyFields, BodyProblem } from './callbackBody';
 import { callbackBody } from './callbackBody';
 import { recordNewIdentities } from './processedEvents';
@@ -36,8 +36,15 @@ async function readItem(
 ): Promise<CallbackEvent[] | BodyProblem> {
 	const body = await callbackBody(context, item, itemIndex, fields);
 	if (!('body' in body)) return body;
-	const reading = readEvents(body.body, wanted);
+	const reading = readCallbackEvents(body.body, wanted);
 	if ('events' in reading) return reading.events;
+	if ('tooLarge' in reading) {
+		return {
+			field: `Body Field "${fields.bodyField}"`,
+			problem: `is too large: ${reading.tooLarge}`,
+			description: `Nothing of this body was read. Insider never sends a callback this large: check where the body came from. The limits are in the README, "Security".`,
+		};
+	}
 	return {
 		field: `Body Field "${fields.bodyField}"`,
 		problem: `holds no JSON: ${reading.notJson}`,
@@ -85,7 +92,7 @@ async function dropReadBefore(
 	return dropped;
 }
 
-export async function readCallbackEvents(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	// Read once per execution, like the trigger's settings.
 	const wanted = this.getNodeParameter('events', 0) as CallbackEventName[];
@@ -98,16 +105,23 @@ export async function readCallbackEvents(this: IExecuteFunctions): Promise<INode
 
 	const readings: ItemReading[] = [];
 	for (const [itemIndex, item] of items.entries()) {
-		const events = await readItem(this, item, itemIndex, fields, wanted);
-		if (Array.isArray(events)) {
-			readings.push({ events });
-			continue;
+		let error: NodeOperationError;
+		try {
+			const events = await readItem(this, item, itemIndex, fields, wanted);
+			if (Array.isArray(events)) {
+				readings.push({ events });
+				continue;
+			}
+			error = new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex}, ${events.field}: ${events.problem}`,
+				{ itemIndex, description: events.description },
+			);
+		} catch (unexpected) {
+			// The readers are built never to throw on any input; should one still, the item
+			// becomes an error item like any other unreadable body.
+			error = new NodeOperationError(this.getNode(), unexpected as Error, { itemIndex });
 		}
-		const error = new NodeOperationError(
-			this.getNode(),
-			`Item ${itemIndex}, ${events.field}: ${events.problem}`,
-			{ itemIndex, description: events.description },
-		);
 		if (!continueOnFail) throw error;
 		readings.push({ error });
 	}

@@ -1,24 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SEND_AND_WAIT, SEND_OPERATIONS as SEND_OPERATION_ROWS } from './operations';
+
 /** Every operation that sends messages through the batched send pipeline. */
-export const SEND_OPERATIONS = [
-	'sendQuickReply',
-	'sendText',
-	'sendMedia',
-	'sendList',
-	'sendCtaUrl',
-	'sendLocation',
-	'sendTemplate',
-];
+const SEND_OPERATIONS = SEND_OPERATION_ROWS.map((operation) => operation.value);
 
 /**
  * Send Quick Reply and Wait for Tap sends one message outside the send pipeline, so it shares
  * the recipient but not the pipeline's Options.
  */
-const RECIPIENT_OPERATIONS = [...SEND_OPERATIONS, 'sendAndWait'];
+const RECIPIENT_OPERATIONS = [...SEND_OPERATIONS, SEND_AND_WAIT.value];
 
 /** Conversational (non-template) messages reach the contact only inside the 24-hour window. */
-const WINDOW_OPERATIONS = RECIPIENT_OPERATIONS.filter((operation) => operation !== 'sendTemplate');
+const WINDOW_OPERATIONS = [
+	...SEND_OPERATION_ROWS.filter((operation) => operation.windowOnly).map((op) => op.value),
+	SEND_AND_WAIT.value,
+];
 
 /** The recipient, first in every send operation's panel. */
 export const recipientProperties: INodeProperties[] = [

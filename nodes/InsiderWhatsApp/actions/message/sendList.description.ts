@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
+import { bodyAndFooterFields } from './messageFields.description';
 
 const LIMITS = MESSAGE_LIMITS.list;
 const INTERACTIVE = MESSAGE_LIMITS.interactive;
@@ -16,24 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Our opening hours',
 		description: `Optional bold line above the body, up to ${INTERACTIVE.headerText} characters. Emoji are allowed, markdown is not.`,
 	},
-	{
-		displayName: 'Body Text',
-		name: 'bodyText',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 4 },
-		placeholder: 'Which store would you like to visit?',
-		description: `The message itself, up to ${INTERACTIVE.bodyText} characters. Emoji and WhatsApp markdown (*bold*, _italic_) are allowed.`,
-	},
-	{
-		displayName: 'Footer Text',
-		name: 'footerText',
-		type: 'string',
-		default: '',
-		placeholder: 'Reply STOP to opt out',
-		description: `Optional grey line under the body, up to ${INTERACTIVE.footerText} characters`,
-	},
+	...bodyAndFooterFields('Which store would you like to visit?'),
 	{
 		displayName: 'Button Text',
 		name: 'buttonText',

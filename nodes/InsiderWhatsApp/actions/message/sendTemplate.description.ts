@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-const mediaHeaderTypes = ['image', 'video', 'document'];
+import { headerFields } from './messageFields.description';
 
 /** Fields of Message > Send Template (the recipient and options are common to every send). */
 const properties: INodeProperties[] = [
@@ -23,91 +23,31 @@ const properties: INodeProperties[] = [
 		placeholder: 'en_US',
 		description: 'Language of the approved template translation to send, such as en_US or tr',
 	},
-	{
-		displayName: 'Header Parameter',
-		name: 'headerParameterType',
-		type: 'options',
-		default: 'none',
-		options: [
-			{ name: 'Document', value: 'document', description: 'The header is a document' },
-			{ name: 'Image', value: 'image', description: 'The header is an image' },
-			{
-				name: 'None',
-				value: 'none',
-				description: 'The template has no header, or a header without variables',
-			},
-			{ name: 'Text', value: 'text', description: 'The header text has a {{1}} variable' },
-			{ name: 'Video', value: 'video', description: 'The header is a video' },
-		],
-		description: "What fills the template header's variable part",
-	},
-	{
-		displayName: 'Header Parameter Text',
-		name: 'headerParameterText',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '#1234',
-		description: 'The value of the header text variable {{1}}',
-		displayOptions: {
-			show: { headerParameterType: ['text'] },
+	...headerFields({
+		type: {
+			name: 'headerParameterType',
+			displayName: 'Header Parameter',
+			description: "What fills the template header's variable part",
+			options: [
+				{ name: 'Document', value: 'document', description: 'The header is a document' },
+				{ name: 'Image', value: 'image', description: 'The header is an image' },
+				{
+					name: 'None',
+					value: 'none',
+					description: 'The template has no header, or a header without variables',
+				},
+				{ name: 'Text', value: 'text', description: 'The header text has a {{1}} variable' },
+				{ name: 'Video', value: 'video', description: 'The header is a video' },
+			],
 		},
-	},
-	{
-		displayName: 'Header Media Source',
-		name: 'headerMediaSource',
-		type: 'options',
-		default: 'link',
-		options: [
-			{
-				name: 'Link',
-				value: 'link',
-				description: 'A public https URL WhatsApp downloads the file from',
-			},
-			{
-				name: 'Media ID',
-				value: 'id',
-				description: 'The ID of media already uploaded to WhatsApp',
-			},
-		],
-		displayOptions: {
-			show: { headerParameterType: mediaHeaderTypes },
+		text: {
+			name: 'headerParameterText',
+			displayName: 'Header Parameter Text',
+			placeholder: '#1234',
+			description: 'The value of the header text variable {{1}}',
 		},
-	},
-	{
-		displayName: 'Header Media Link',
-		name: 'headerMediaLink',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com/image.png',
-		description: 'Public https URL of the image, video or document',
-		displayOptions: {
-			show: { headerParameterType: mediaHeaderTypes, headerMediaSource: ['link'] },
-		},
-	},
-	{
-		displayName: 'Header Media ID',
-		name: 'headerMediaId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of media uploaded to WhatsApp beforehand',
-		displayOptions: {
-			show: { headerParameterType: mediaHeaderTypes, headerMediaSource: ['id'] },
-		},
-	},
-	{
-		displayName: 'Header Filename',
-		name: 'headerFilename',
-		type: 'string',
-		default: '',
-		placeholder: 'invoice.pdf',
-		description: 'File name shown to the recipient for the document',
-		displayOptions: {
-			show: { headerParameterType: ['document'] },
-		},
-	},
+	}),
+
 	{
 		displayName: 'Body Parameters',
 		name: 'bodyParameters',

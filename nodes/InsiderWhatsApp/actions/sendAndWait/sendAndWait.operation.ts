@@ -3,9 +3,9 @@ import { ExpressionError, NodeOperationError } from 'n8n-workflow';
 
 import { WaitReferenceError } from '../../../shared/waitReference';
 import { INSIDER_DEFAULT_BASE_URL, SEND_PATHS, SENDING_DEFAULTS } from '../../constants';
-import type { MessageBuilder } from '../../helpers/messages/messageInput';
 import { MessageInputError } from '../../helpers/messages/messageInput';
-import { quickReplyFromInput, readQuickReplyInput } from '../../helpers/messages/quickReply';
+import type { QuickReplyMessage } from '../../helpers/messages/quickReply';
+import { buildQuickReplyMessage } from '../../helpers/messages/quickReply';
 import { ParameterReader } from '../parameterReader';
 import { batchesOf } from '../../transport/batching';
 import type { PlannedMessage } from '../../transport/dispatcher';
@@ -16,8 +16,10 @@ import { notSentAfterStop } from '../../transport/insiderErrors';
 import { failureError } from '../../transport/nodeErrors';
 import { baseUrlOf, toRequestBody } from '../../transport/requestBody';
 import { planMessage } from '../sendPipeline/planMessage';
-import { requireResumeSignature, withWaitReferences } from './buttonReferences';
+import { withWaitReferences } from './buttonReferences';
 import { waitTillFromOptions } from './limitWaitTime';
+import { requireSignedResumes } from './signedResumes';
+import { runIndexAtSend } from './waitRun';
 
 /** Like n8n's own Send and Wait operations: one message, for the first input item. */
 const ITEM = 0;
@@ -45,20 +47,22 @@ function toValidationError(context: IExecuteFunctions, error: unknown): Error {
  * n8n's wait tracker, which passes the input items on.
  */
 export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const build: MessageBuilder = (read) =>
-		withWaitReferences(
-			quickReplyFromInput(readQuickReplyInput(read)),
-			this,
-		) as unknown as IDataObject;
+	const signing = requireSignedResumes(this);
 	let planned: PlannedMessage;
 	try {
 		// The recipient, Sender Number and Status Callback URL are checked as every send checks them.
-		planned = planMessage(build, new ParameterReader(this), ITEM);
+		planned = planMessage(buildQuickReplyMessage, new ParameterReader(this), ITEM);
+		const target = { phoneNumber: planned.outgoing.phoneNumber, run: runIndexAtSend(this) };
+		const message = planned.outgoing.message as unknown as QuickReplyMessage;
+		planned.outgoing.message = withWaitReferences(
+			message,
+			signing,
+			target,
+		) as unknown as IDataObject;
 	} catch (error) {
 		throw toValidationError(this, error);
 	}
 	const waitTill = waitTillFromOptions(this);
-	requireResumeSignature(this);
 
 	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(
 		'insiderWhatsAppApi',

@@ -1,12 +1,13 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { redactUrl } from '../../helpers/redactUrl';
 import type { ItemResult, PlannedMessage } from '../../transport/dispatcher';
 import type { InsiderFailure } from '../../transport/insiderErrors';
 import type { AcceptedItem } from '../../transport/nodeErrors';
 import { failureError, partialSendError } from '../../transport/nodeErrors';
 
 /** What happened to every input item: refused before sending, or sent with a result. */
-export interface SendRecord {
+export interface SendOutcomes {
 	itemCount: number;
 	invalid: Map<number, Error>;
 	planned: Map<number, PlannedMessage>;
@@ -19,22 +20,22 @@ export interface SendRecord {
  */
 export function outputItems(
 	node: INode,
-	record: SendRecord,
+	outcome: SendOutcomes,
 	continueOnFail: boolean,
 ): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
 	const accepted: AcceptedItem[] = [];
 	let firstFailure: { itemIndex: number; failure: InsiderFailure } | undefined;
 
-	for (let itemIndex = 0; itemIndex < record.itemCount; itemIndex++) {
+	for (let itemIndex = 0; itemIndex < outcome.itemCount; itemIndex++) {
 		const pairedItem = { item: itemIndex };
-		const validationError = record.invalid.get(itemIndex);
+		const validationError = outcome.invalid.get(itemIndex);
 		if (validationError) {
 			output.push({ json: { error: validationError.message, status: 'invalid' }, pairedItem });
 			continue;
 		}
-		const message = record.planned.get(itemIndex) as PlannedMessage;
-		const result = record.results.get(itemIndex) as ItemResult;
+		const message = outcome.planned.get(itemIndex) as PlannedMessage;
+		const result = outcome.results.get(itemIndex) as ItemResult;
 		const phoneNumber = message.outgoing.phoneNumber;
 		const json: IDataObject = { phoneNumber };
 		if (result.status === 'accepted') {
@@ -48,7 +49,7 @@ export function outputItems(
 			json.status = result.status;
 		}
 		if (message.from) json.from = message.from;
-		if (message.callbackUrl) json.callbackUrl = message.callbackUrl;
+		if (message.callbackUrl) json.callbackUrl = redactUrl(message.callbackUrl);
 		output.push({ json, pairedItem });
 	}
 
@@ -56,7 +57,7 @@ export function outputItems(
 		if (accepted.length === 0) {
 			throw failureError(node, firstFailure.failure, firstFailure.itemIndex);
 		}
-		throw partialSendError(node, firstFailure, accepted, record.itemCount);
+		throw partialSendError(node, firstFailure, accepted, outcome.itemCount);
 	}
 	return output;
 }

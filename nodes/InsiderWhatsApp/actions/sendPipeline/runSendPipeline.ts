@@ -14,7 +14,7 @@ import { limiterForKey } from '../../transport/rateLimiter';
 import { baseUrlOf, sendPathOf, toRequestBody } from '../../transport/requestBody';
 import type { SendOptions } from './planMessage';
 import { planMessage } from './planMessage';
-import type { SendRecord } from './outputItems';
+import type { SendOutcomes } from './outputItems';
 import { outputItems } from './outputItems';
 
 /** Items checked between two turns of the event loop, so a Stop or a callback is not kept waiting. */
@@ -45,7 +45,7 @@ export async function runSendPipeline(
 	const continueOnFail = this.continueOnFail();
 	const signal = this.getExecutionCancelSignal?.();
 	const parameters = new ParameterReader(this);
-	const record: SendRecord = {
+	const outcome: SendOutcomes = {
 		itemCount,
 		invalid: new Map(),
 		planned: new Map(),
@@ -56,12 +56,12 @@ export async function runSendPipeline(
 	const plan = (itemIndex: number): PlannedMessage | undefined => {
 		try {
 			const planned = planMessage(build, parameters, itemIndex);
-			record.planned.set(itemIndex, planned);
+			outcome.planned.set(itemIndex, planned);
 			return planned;
 		} catch (error) {
 			const validationError = toValidationError(this, error, itemIndex);
 			if (!continueOnFail) throw validationError;
-			record.invalid.set(itemIndex, validationError);
+			outcome.invalid.set(itemIndex, validationError);
 			return undefined;
 		}
 	};
@@ -94,12 +94,12 @@ export async function runSendPipeline(
 	);
 	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
 	const limiter = limiterForKey(baseUrl, String(credentials.apiKey ?? ''));
-	record.results = await dispatchBatches(
+	outcome.results = await dispatchBatches(
 		source,
 		{ ...settings, stopAfterFirstFailure: !continueOnFail, abortSignal: signal, limiter },
 		async (batch) => await sendOnce(this, baseUrl, sendPathOf(batch), toRequestBody(batch)),
 	);
-	return outputItems(this.getNode(), record, continueOnFail);
+	return outputItems(this.getNode(), outcome, continueOnFail);
 }
 
 /** Lets n8n handle a Stop (and incoming webhooks) while a long campaign is being checked. */

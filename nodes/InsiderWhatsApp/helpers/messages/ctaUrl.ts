@@ -1,95 +1,36 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkLength, checkNoMarkdown, requireHttpsUrl, requireText } from '../fieldChecks';
+import { checkLength, requireHttpsUrl, requireText } from '../fieldChecks';
+import type { HeaderInput, InteractiveHeader } from './interactiveHeader';
+import { buildInteractiveHeader, readHeaderInput } from './interactiveHeader';
 import { MESSAGE_LIMITS } from './limits';
-import type { MediaObject, MediaSource } from './media';
-import { filenamePart, mediaReference } from './media';
 import type { FieldReader } from './messageInput';
-import { MessageInputError } from './messageInput';
 
 const INTERACTIVE = MESSAGE_LIMITS.interactive;
 
-export type CtaUrlHeaderType = 'none' | 'text' | 'image' | 'video' | 'document';
-
-export interface CtaUrlInput {
-	headerType: CtaUrlHeaderType;
-	headerText?: string;
-	headerMediaSource?: MediaSource;
-	headerMediaLink?: string;
-	headerMediaId?: string;
-	headerFilename?: string;
+export interface CtaUrlInput extends HeaderInput {
 	bodyText: string;
 	footerText?: string;
 	buttonText: string;
 	url: string;
 }
 
-export type CtaUrlHeader =
-	| { type: 'text'; text: string }
-	| { type: 'image'; image: MediaObject }
-	| { type: 'video'; video: MediaObject }
-	| { type: 'document'; document: MediaObject };
-
 /** Insider's `message` object for a link button (Meta's interactive cta_url). */
 export interface CtaUrlMessage {
 	type: 'interactive';
 	interactive: {
 		type: 'cta_url';
-		header?: CtaUrlHeader;
+		header?: InteractiveHeader;
 		body: { text: string };
 		footer?: { text: string };
 		action: { name: 'cta_url'; parameters: { display_text: string; url: string } };
 	};
 }
 
-function headerMedia(input: CtaUrlInput): MediaObject {
-	const reference = {
-		source: input.headerMediaSource ?? 'link',
-		link: input.headerMediaLink,
-		id: input.headerMediaId,
-	};
-	return {
-		...mediaReference('Header Media', reference),
-		...(input.headerType === 'document' ? filenamePart(input.headerFilename) : {}),
-	};
-}
-
-function buildHeader(input: CtaUrlInput): CtaUrlHeader | undefined {
-	switch (input.headerType) {
-		case 'none':
-			return undefined;
-		case 'text': {
-			const text = requireText('Header Text', input.headerText);
-			checkLength('Header Text', text, INTERACTIVE.headerText);
-			checkNoMarkdown('Header Text', text);
-			return { type: 'text', text };
-		}
-		case 'image':
-			return { type: 'image', image: headerMedia(input) };
-		case 'video':
-			return { type: 'video', video: headerMedia(input) };
-		case 'document':
-			return { type: 'document', document: headerMedia(input) };
-		default:
-			throw new MessageInputError(
-				'Header Type',
-				`"${String(input.headerType)}" is not one of none, text, image, video, document`,
-			);
-	}
-}
-
 export function readCtaUrlInput(read: FieldReader): CtaUrlInput {
 	const text = (name: string) => String(read(name, ''));
-	const headerType = read<CtaUrlHeaderType>('headerType', 'none');
-	const isMedia = headerType === 'image' || headerType === 'video' || headerType === 'document';
-	const mediaSource = isMedia ? read<MediaSource>('headerMediaSource', 'link') : undefined;
 	return {
-		headerType,
-		headerText: headerType === 'text' ? text('headerText') : undefined,
-		headerMediaSource: mediaSource,
-		headerMediaLink: mediaSource === 'link' ? text('headerMediaLink') : undefined,
-		headerMediaId: mediaSource === 'id' ? text('headerMediaId') : undefined,
-		headerFilename: headerType === 'document' ? text('headerFilename') : undefined,
+		...readHeaderInput(read),
 		bodyText: text('bodyText'),
 		footerText: text('footerText'),
 		buttonText: text('buttonText'),
@@ -98,7 +39,7 @@ export function readCtaUrlInput(read: FieldReader): CtaUrlInput {
 }
 
 export function ctaUrlFromInput(input: CtaUrlInput): CtaUrlMessage {
-	const header = buildHeader(input);
+	const header = buildInteractiveHeader(input);
 	const bodyText = requireText('Body Text', input.bodyText);
 	checkLength('Body Text', bodyText, INTERACTIVE.bodyText);
 	const footerText = input.footerText ?? '';

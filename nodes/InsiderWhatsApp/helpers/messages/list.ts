@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { checkLength, checkNoMarkdown, requireText } from '../fieldChecks';
-import { slugify } from '../text';
+import { slugify } from '../../../shared/text';
 import { MESSAGE_LIMITS } from './limits';
 import type { FieldReader } from './messageInput';
 import { MessageInputError } from './messageInput';
@@ -77,7 +77,7 @@ function buildSections(sections: ListSectionInput[]): ListSection[] {
 			checkLength(`${rowAt} Description`, description, LIMITS.rowDescription);
 			const id =
 				row.id === undefined || row.id.trim() === ''
-					? slugify(title) || `row_${rowNumber}`
+					? slugify(title, LIMITS.rowTitle) || `row_${rowNumber}`
 					: row.id;
 			if (seenIds.has(id)) {
 				throw new MessageInputError(

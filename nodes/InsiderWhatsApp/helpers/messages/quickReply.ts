@@ -1,91 +1,40 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WAIT_REFERENCE_MARK } from '../../../shared/waitReferenceCodec';
-import { QUICK_REPLY_LIMITS as LIMITS } from '../../constants';
-import { checkLength, checkNoMarkdown, requireHttpsUrl, requireText } from '../fieldChecks';
-import { containsEmoji, slugify } from '../text';
+import { replyButtonIdProblem } from '../../../shared/replyButtons';
+import { slugify } from '../../../shared/text';
+import { checkLength, checkNoMarkdown, requireText } from '../fieldChecks';
+import type { HeaderInput, InteractiveHeader } from './interactiveHeader';
+import { buildInteractiveHeader, readHeaderInput } from './interactiveHeader';
+import { MESSAGE_LIMITS } from './limits';
 import type { FieldReader } from './messageInput';
 import { MessageInputError } from './messageInput';
 
-export type HeaderType = 'none' | 'text' | 'image' | 'video' | 'document';
-export type MediaSource = 'link' | 'id';
+const LIMITS = { ...MESSAGE_LIMITS.interactive, ...MESSAGE_LIMITS.quickReply };
 
 /** The node's parameters for one item, as the user filled them in. */
-export interface QuickReplyInput {
-	headerType: HeaderType;
-	headerText?: string;
-	headerMediaSource?: MediaSource;
-	headerMediaLink?: string;
-	headerMediaId?: string;
-	headerFilename?: string;
+export interface QuickReplyInput extends HeaderInput {
 	bodyText: string;
 	footerText?: string;
 	buttons: Array<{ id?: string; title?: string }>;
 }
-
-interface MediaObject {
-	link?: string;
-	id?: string;
-	filename?: string;
-}
-
-export type QuickReplyHeader =
-	| { type: 'text'; text: string }
-	| { type: 'image'; image: MediaObject }
-	| { type: 'video'; video: MediaObject }
-	| { type: 'document'; document: MediaObject };
 
 /** Insider's `message` object for a reply-button message (Meta's interactive object). */
 export interface QuickReplyMessage {
 	type: 'interactive';
 	interactive: {
 		type: 'button';
-		header?: QuickReplyHeader;
+		header?: InteractiveHeader;
 		body: { text: string };
 		footer?: { text: string };
 		action: { buttons: Array<{ type: 'reply'; reply: { id: string; title: string } }> };
 	};
 }
 
-function buildMediaHeader(input: QuickReplyInput): MediaObject {
-	const media: MediaObject = {};
-	if (input.headerMediaSource === 'id') {
-		media.id = requireText('Header Media ID', input.headerMediaId).trim();
-	} else {
-		media.link = requireHttpsUrl(
-			'Header Media Link',
-			input.headerMediaLink,
-			'WhatsApp fetches header media only over https',
-		);
-	}
-	if (input.headerType === 'document' && input.headerFilename) {
-		media.filename = input.headerFilename.trim();
-	}
-	return media;
-}
-
-function buildHeader(input: QuickReplyInput): QuickReplyHeader | undefined {
-	switch (input.headerType) {
-		case 'none':
-			return undefined;
-		case 'text': {
-			const text = requireText('Header Text', input.headerText);
-			checkLength('Header Text', text, LIMITS.headerText);
-			checkNoMarkdown('Header Text', text);
-			return { type: 'text', text };
-		}
-		case 'image':
-			return { type: 'image', image: buildMediaHeader(input) };
-		case 'video':
-			return { type: 'video', video: buildMediaHeader(input) };
-		case 'document':
-			return { type: 'document', document: buildMediaHeader(input) };
-		default:
-			throw new MessageInputError(
-				'Header Type',
-				`"${String(input.headerType)}" is not one of none, text, image, video, document`,
-			);
-	}
+/** A button's id as sent: the one the user gave, or one derived from the title. */
+export function replyButtonId(id: string | undefined, title: string, position: number): string {
+	return id === undefined || id === ''
+		? slugify(title, LIMITS.buttonTitle) || `button_${position}`
+		: id;
 }
 
 function buildButtons(input: QuickReplyInput) {
@@ -103,22 +52,11 @@ function buildButtons(input: QuickReplyInput) {
 		const title = requireText(`Button ${position} Title`, button.title);
 		checkLength(`Button ${position} Title`, title, LIMITS.buttonTitle);
 		checkNoMarkdown(`Button ${position} Title`, title);
-		const id =
-			button.id === undefined || button.id === ''
-				? slugify(title) || `button_${position}`
-				: button.id;
+		const id = replyButtonId(button.id, title, position);
 		const idField = `Button ${position} ID`;
 		checkLength(idField, id, LIMITS.buttonId);
-		if (id.trim() !== id) {
-			throw new MessageInputError(idField, `"${id}" must not start or end with a space`);
-		}
-		if (containsEmoji(id)) throw new MessageInputError(idField, `"${id}" must not contain emoji`);
-		if (id.startsWith(WAIT_REFERENCE_MARK)) {
-			throw new MessageInputError(
-				idField,
-				`"${id}" must not start with "${WAIT_REFERENCE_MARK}": that prefix marks the button ids of Send Quick Reply and Wait for Tap, which the Insider WhatsApp Trigger uses to resume a waiting execution`,
-			);
-		}
+		const problem = replyButtonIdProblem(id, LIMITS.buttonId);
+		if (problem !== undefined) throw new MessageInputError(idField, `"${id}" ${problem}`);
 
 		const titleKey = title.trim().toLowerCase();
 		if (seenTitles.has(titleKey)) {
@@ -141,19 +79,10 @@ function buildButtons(input: QuickReplyInput) {
 
 /** The quick-reply fields of one item, as the user filled them in. */
 export function readQuickReplyInput(read: FieldReader): QuickReplyInput {
-	const text = (name: string) => String(read(name, ''));
-	const headerType = read<HeaderType>('headerType', 'none');
-	const isMedia = headerType === 'image' || headerType === 'video' || headerType === 'document';
-	const mediaSource = isMedia ? read<MediaSource>('headerMediaSource', 'link') : undefined;
 	return {
-		headerType,
-		headerText: headerType === 'text' ? text('headerText') : undefined,
-		headerMediaSource: mediaSource,
-		headerMediaLink: mediaSource === 'link' ? text('headerMediaLink') : undefined,
-		headerMediaId: mediaSource === 'id' ? text('headerMediaId') : undefined,
-		headerFilename: headerType === 'document' ? text('headerFilename') : undefined,
-		bodyText: text('bodyText'),
-		footerText: text('footerText'),
+		...readHeaderInput(read),
+		bodyText: String(read('bodyText', '')),
+		footerText: String(read('footerText', '')),
 		buttons: read<QuickReplyInput['buttons']>('buttons.button', []),
 	};
 }
@@ -163,7 +92,7 @@ export function readQuickReplyInput(read: FieldReader): QuickReplyInput {
  * Insider expects. Throws MessageInputError before anything is sent.
  */
 export function quickReplyFromInput(input: QuickReplyInput): QuickReplyMessage {
-	const header = buildHeader(input);
+	const header = buildInteractiveHeader(input);
 	const bodyText = requireText('Body Text', input.bodyText);
 	checkLength('Body Text', bodyText, LIMITS.bodyText);
 	const footerText = input.footerText ?? '';

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { requireText } from '../fieldChecks';
-import type { MediaObject, MediaSource } from './media';
-import { filenamePart, mediaReference } from './media';
+import type { HeaderInput, HeaderType, InteractiveHeader } from './interactiveHeader';
+import { mediaHeader, readHeaderInput, unknownHeaderType } from './interactiveHeader';
 import type { FieldReader } from './messageInput';
 import { MessageInputError } from './messageInput';
 
-export type HeaderParameterType = 'none' | 'text' | 'image' | 'video' | 'document';
+export type HeaderParameterType = HeaderType;
 export type ButtonParameterType = 'quickReply' | 'url';
 
 export interface TemplateButtonInput {
@@ -19,21 +19,13 @@ export interface TemplateButtonInput {
 export interface TemplateInput {
 	templateName: string;
 	languageCode: string;
-	headerParameterType: HeaderParameterType;
-	headerParameterText?: string;
-	headerMediaSource?: MediaSource;
-	headerMediaLink?: string;
-	headerMediaId?: string;
-	headerFilename?: string;
+	/** The header's variable part: the same fields as an interactive header. */
+	header: HeaderInput;
 	bodyParameters: Array<{ text?: string }>;
 	buttonParameters: TemplateButtonInput[];
 }
 
-type HeaderParameter =
-	| { type: 'text'; text: string }
-	| { type: 'image'; image: MediaObject }
-	| { type: 'video'; video: MediaObject }
-	| { type: 'document'; document: MediaObject };
+type HeaderParameter = InteractiveHeader;
 
 type Component =
 	| { type: 'header'; parameters: [HeaderParameter] }
@@ -55,39 +47,15 @@ export interface TemplateMessage {
 	};
 }
 
-function headerMedia(input: TemplateInput): MediaObject {
-	const reference = {
-		source: input.headerMediaSource ?? 'link',
-		link: input.headerMediaLink,
-		id: input.headerMediaId,
-	};
-	return {
-		...mediaReference('Header Media', reference),
-		...(input.headerParameterType === 'document' ? filenamePart(input.headerFilename) : {}),
-	};
-}
-
-function headerParameter(input: TemplateInput): HeaderParameter | undefined {
-	switch (input.headerParameterType) {
-		case 'none':
-			return undefined;
-		case 'text':
-			return {
-				type: 'text',
-				text: requireText('Header Parameter Text', input.headerParameterText),
-			};
-		case 'image':
-			return { type: 'image', image: headerMedia(input) };
-		case 'video':
-			return { type: 'video', video: headerMedia(input) };
-		case 'document':
-			return { type: 'document', document: headerMedia(input) };
-		default:
-			throw new MessageInputError(
-				'Header Parameter',
-				`"${String(input.headerParameterType)}" is not one of none, text, image, video, document`,
-			);
+/** What fills the template header's variable part: a text of any length, or media. */
+function headerParameter(header: HeaderInput): HeaderParameter | undefined {
+	const type = header.headerType;
+	if (type === 'none') return undefined;
+	if (type === 'text') {
+		return { type: 'text', text: requireText('Header Parameter Text', header.headerText) };
 	}
+	if (type === 'image' || type === 'video' || type === 'document') return mediaHeader(header, type);
+	throw unknownHeaderType('Header Parameter', type);
 }
 
 /** One component per button; WhatsApp matches it to the template's button by its index. */
@@ -133,20 +101,15 @@ function buttonComponents(buttons: TemplateButtonInput[]): Component[] {
 	});
 }
 
+/** Send Template names its header fields for the variable part they fill. */
+const TEMPLATE_HEADER_FIELDS = { type: 'headerParameterType', text: 'headerParameterText' };
+
 export function readTemplateInput(read: FieldReader): TemplateInput {
 	const text = (name: string) => String(read(name, ''));
-	const headerParameterType = read<HeaderParameterType>('headerParameterType', 'none');
-	const isMedia = ['image', 'video', 'document'].includes(headerParameterType);
-	const mediaSource = isMedia ? read<MediaSource>('headerMediaSource', 'link') : undefined;
 	return {
 		templateName: text('templateName'),
 		languageCode: text('languageCode'),
-		headerParameterType,
-		headerParameterText: headerParameterType === 'text' ? text('headerParameterText') : undefined,
-		headerMediaSource: mediaSource,
-		headerMediaLink: mediaSource === 'link' ? text('headerMediaLink') : undefined,
-		headerMediaId: mediaSource === 'id' ? text('headerMediaId') : undefined,
-		headerFilename: headerParameterType === 'document' ? text('headerFilename') : undefined,
+		header: readHeaderInput(read, TEMPLATE_HEADER_FIELDS),
 		bodyParameters: read<TemplateInput['bodyParameters']>('bodyParameters.parameter', []),
 		buttonParameters: read<TemplateButtonInput[]>('buttonParameters.button', []),
 	};
@@ -155,7 +118,7 @@ export function readTemplateInput(read: FieldReader): TemplateInput {
 export function templateFromInput(input: TemplateInput): TemplateMessage {
 	const name = requireText('Template Name', input.templateName).trim();
 	const code = requireText('Language Code', input.languageCode).trim();
-	const header = headerParameter(input);
+	const header = headerParameter(input.header);
 	const body = (input.bodyParameters ?? []).map((parameter, position) => ({
 		type: 'text' as const,
 		text: requireText(`Body Parameter ${position + 1} Text`, parameter.text),

@@ -19,9 +19,24 @@ export function containsMarkdown(value: string): boolean {
 	return MARKDOWN.test(value);
 }
 
-/** A button id derived from its title: "Yes, please!" becomes "yes_please". */
-export function slugify(title: string): string {
-	return title
+/** The first `limit` code points of `value`, without reading further into it. */
+export function firstCodePoints(value: string, limit: number): string {
+	let taken = 0;
+	let end = 0;
+	for (const character of value) {
+		if (taken === limit) break;
+		taken++;
+		end += character.length;
+	}
+	return value.slice(0, end);
+}
+
+/**
+ * A button id derived from its title: "Yes, please!" becomes "yes_please". Only the first
+ * `titleLimit` code points are read (the title's own limit), so a damaged title costs nothing.
+ */
+export function slugify(title: string, titleLimit: number): string {
+	return firstCodePoints(title, titleLimit)
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()

@@ -6,7 +6,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
  * or none nothing, and with a form type the wrong thing. Its raw bytes are always kept, so for
  * anything n8n did not parse as JSON the bytes are read instead.
  */
-export function requestBody(context: IWebhookFunctions): unknown {
+export function incomingBody(context: IWebhookFunctions): unknown {
 	const request = context.getRequestObject();
 	const contentType =
 		request.contentType ?? String(request.headers['content-type'] ?? '').split(';')[0];
