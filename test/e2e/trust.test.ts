@@ -6,6 +6,7 @@
 import type { InsiderSandbox } from '../../sandbox/server';
 import { client, startReceiver, waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
+import { forwardNode } from '../../dev/n8n/callbackReceivers';
 import { DEMO_OWNER } from '../../dev/n8n/demo';
 import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
@@ -52,19 +53,7 @@ const CONTACTS = [
  * side by side, each forwarding its items to the recorder.
  */
 function expressionWorkflow(recorderUrl: string) {
-	const forward = (name: string, source: string) => ({
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: recorderUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(source)}, item: $json }) }}`,
-			options: {},
-		},
-	});
+	const forward = (name: string, source: string) => ({ ...forwardNode(recorderUrl, source), name });
 	const nodes: Array<Record<string, unknown> & { name: string }> = [
 		{
 			name: 'Webhook',
