@@ -1,84 +1,29 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /**
  * Send Quick Reply and Wait for Tap in n8n-core's engine against the sandbox: what it sends, how
- * it waits, what it refuses, and what its waiting webhook makes of a forwarded tap.
+ * it waits and what it refuses. Its waiting webhook: sendAndWaitWebhook.test.ts.
  */
-import { ExecuteContext } from 'n8n-core';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
-import type { WaitReference } from '../../nodes/shared/waitReference';
+import { resumeRequestUrl } from '../../nodes/shared/waitReference';
 import {
-	parseWaitReference,
-	RESUME_ACKNOWLEDGEMENT,
-	resumeRequestUrl,
-} from '../../nodes/shared/waitReference';
-import type { InsiderSandbox } from '../../sandbox/server';
-import { runInsiderWhatsApp } from '../support/engine';
-import { quickReplyParameters, startTestSandbox, TEST_KEY } from '../support/sandbox';
-import {
-	callWaitingNodeWebhook,
-	EXECUTION_ID,
-	n8nAcceptsSignature,
-	runSendAndWait,
-	WAITING_NODE_ID,
-} from '../support/waitEngine';
+	buttonsOf,
+	CONTACTS,
+	referenceOf,
+	sendAndWaitFixture,
+	WAITING_BASE,
+} from '../support/sendAndWaitFixture';
+import { EXECUTION_ID, n8nAcceptsSignature, WAITING_NODE_ID } from '../support/waitEngine';
 
-const WAITING_BASE = 'http://127.0.0.1:5678/webhook-waiting';
 const UNKNOWN_KEY = 'INS.unknown-key-0000';
-const CONTACTS = [
-	{ phone: '+15550001111', name: 'Ada' },
-	{ phone: '+15550002222', name: 'Linus' },
-];
 
-let sandbox: InsiderSandbox;
-beforeAll(async () => (sandbox = await startTestSandbox({ rateLimitPerSecond: 0 })));
-afterAll(async () => await sandbox.stop());
-beforeEach(() => sandbox.reset());
-
-const waitParameters = (overrides: Record<string, unknown> = {}) =>
-	quickReplyParameters({
-		operation: 'sendAndWait',
-		headerType: 'text',
-		headerText: 'Your order has shipped',
-		bodyText: '=Hi {{ $json.name }}, would you like delivery updates?',
-		footerText: 'Reply STOP to opt out',
-		...overrides,
-	});
-
-const sendAndWait = (
-	overrides: Record<string, unknown> = {},
-	items: object[] = CONTACTS,
-	apiKey = TEST_KEY,
-) =>
-	runSendAndWait({
-		parameters: waitParameters(overrides),
-		items: items as never,
-		credentials: { apiKey, baseUrl: sandbox.url },
-		waitingBaseUrl: WAITING_BASE,
-	});
-
-const sendQuickReply = (overrides: Record<string, unknown> = {}, apiKey = TEST_KEY) =>
-	runInsiderWhatsApp({
-		parameters: { ...waitParameters(overrides), operation: 'sendQuickReply' },
-		items: [CONTACTS[0]],
-		credentials: { apiKey, baseUrl: sandbox.url },
-	});
-
-type Buttons = Array<{ type: string; reply: { id: string; title: string } }>;
-const buttonsOf = (message: Record<string, unknown>) =>
-	(message.interactive as { action: { buttons: Buttons } }).action.buttons;
-
-function referenceOf(id: string): WaitReference {
-	const parsed = parseWaitReference(id);
-	if (!parsed.valid) throw new Error(`not a valid reference: ${parsed.problem}`);
-	return parsed.reference;
-}
+const { sandbox: currentSandbox, sendAndWait, sendQuickReply } = sendAndWaitFixture();
 
 describe('sending and waiting', () => {
 	test('sends one quick reply, for the first item, and waits without a time limit', async () => {
 		const result = await sendAndWait();
 		expect(result.error).toBeUndefined();
-		expect(sandbox.messages.map((m) => [m.endpoint, m.phoneNumber])).toEqual([
+		expect(currentSandbox().messages.map((m) => [m.endpoint, m.phoneNumber])).toEqual([
 			['/v1/conversational/send', '+15550001111'],
 		]);
 		expect(result.statuses).toContain('waiting');
@@ -93,7 +38,9 @@ describe('sending and waiting', () => {
 
 	test("each button id is a reference to this execution, node and run, with the user's id; n8n's signature covers them and the recipient", async () => {
 		await sendAndWait();
-		const references = buttonsOf(sandbox.messages[0].message).map((b) => referenceOf(b.reply.id));
+		const references = buttonsOf(currentSandbox().messages[0].message).map((b) =>
+			referenceOf(b.reply.id),
+		);
 		expect(
 			references.map(({ executionId, nodeId, run, userButtonId }) => ({
 				executionId,
@@ -122,7 +69,7 @@ describe('sending and waiting', () => {
 	test("the message is Send Quick Reply's message with only the button ids replaced", async () => {
 		await sendQuickReply();
 		await sendAndWait({}, [CONTACTS[0]]);
-		const [theirs, ours] = sandbox.messages.map((m) => m.message);
+		const [theirs, ours] = currentSandbox().messages.map((m) => m.message);
 		const restored = JSON.parse(JSON.stringify(ours)) as Record<string, unknown>;
 		for (const button of buttonsOf(restored))
 			button.reply.id = referenceOf(button.reply.id).userButtonId;
@@ -136,7 +83,7 @@ describe('sending and waiting', () => {
 		const callbackUrl = 'https://n8n.example.com/webhook/status/webhook?token=abc';
 		const result = await sendAndWait({ options: { callbackUrl, from: '+1 555 078 3881' } });
 		expect(result.error).toBeUndefined();
-		expect(sandbox.messages.map((m) => [m.callback, m.from])).toEqual([
+		expect(currentSandbox().messages.map((m) => [m.callback, m.from])).toEqual([
 			[callbackUrl, '+15550783881'],
 		]);
 	});
@@ -144,7 +91,7 @@ describe('sending and waiting', () => {
 	test('only the first item is read: a bad second item sends and waits all the same', async () => {
 		const result = await sendAndWait({}, [CONTACTS[0], { phone: 'not a number' }]);
 		expect(result.error).toBeUndefined();
-		expect(sandbox.messages).toHaveLength(1);
+		expect(currentSandbox().messages).toHaveLength(1);
 	});
 });
 
@@ -185,7 +132,7 @@ describe('Limit Wait Time, as in n8n', () => {
 		);
 		expect(result.error?.message).toBe('Could not configure Limit Wait Time');
 		expect(result.error?.description).toMatch(/"next tuesday-ish" is not a date and time/);
-		expect(sandbox.messages).toHaveLength(0);
+		expect(currentSandbox().messages).toHaveLength(0);
 		expect(result.statuses).not.toContain('waiting');
 	});
 });
@@ -207,7 +154,7 @@ describe('refused before anything is sent, as Send Quick Reply refuses it', () =
 		const ours = await sendAndWait(overrides);
 		expect(theirs.error?.message).toMatch(/^Item 0, /);
 		expect(ours.error?.message).toBe(theirs.error?.message);
-		expect(sandbox.messages).toHaveLength(0);
+		expect(currentSandbox().messages).toHaveLength(0);
 		expect(ours.statuses).not.toContain('waiting');
 	});
 
@@ -224,7 +171,7 @@ describe('refused before anything is sent, as Send Quick Reply refuses it', () =
 		expect(result.error?.message).toBe(
 			`Item 0, Button 2 ID: "${id}" 129 characters long; in Send and Wait the limit is 128 characters, because the rest of WhatsApp's 256 carries the reference to the waiting execution`,
 		);
-		expect(sandbox.messages).toHaveLength(0);
+		expect(currentSandbox().messages).toHaveLength(0);
 	});
 
 	test('Send Quick Reply refuses a button id with the reserved prefix', async () => {
@@ -234,7 +181,7 @@ describe('refused before anything is sent, as Send Quick Reply refuses it', () =
 		expect(result.error?.message).toBe(
 			'Item 0, Button 1 ID: "n8nw1u.1.abc.yes" must not start with "n8nw1": that prefix marks the button ids of Send Quick Reply and Wait for Tap, which the Insider WhatsApp Trigger uses to resume a waiting execution',
 		);
-		expect(sandbox.messages).toHaveLength(0);
+		expect(currentSandbox().messages).toHaveLength(0);
 	});
 });
 
@@ -247,115 +194,4 @@ test("Insider's refusal is Send Quick Reply's error, and nothing waits", async (
 	expect(ours.error?.httpCode).toBe('401');
 	expect(ours.run.waitTill).toBeUndefined();
 	expect(ours.statuses).not.toContain('waiting');
-});
-
-describe("the node's waiting webhook", () => {
-	const tap = { key: 'whatsapp-key-1', respondedAt: '2026-11-26T10:00:00.000Z' };
-	const recipient = CONTACTS[0].phone;
-	const asked = { parameters: waitParameters(), input: CONTACTS[0], run: 0 };
-	const resumeUrl = async (button: number, from = recipient) => {
-		await sendAndWait();
-		const id = buttonsOf(sandbox.messages[0].message)[button].reply.id;
-		return resumeRequestUrl(WAITING_BASE, referenceOf(id), from);
-	};
-
-	test("a tap from the recipient is the one output item, with the user's button id and the node's own title", async () => {
-		const answer = await callWaitingNodeWebhook(await resumeUrl(1), tap, asked);
-		expect(answer.items).toEqual([
-			{
-				json: {
-					reply: { id: 'updates_no', title: 'No thanks' },
-					phoneNumber: recipient,
-					key: 'whatsapp-key-1',
-					respondedAt: '2026-11-26T10:00:00.000Z',
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
-		expect(answer.webhookResponse).toEqual(RESUME_ACKNOWLEDGEMENT);
-	});
-
-	test('what the body says about the title or the number is not taken', async () => {
-		const forged = { ...tap, title: 'Yes please', phoneNumber: '+15550009999' };
-		const answer = await callWaitingNodeWebhook(await resumeUrl(1), forged, asked);
-		expect(answer.items?.[0].json).toMatchObject({
-			reply: { id: 'updates_no', title: 'No thanks' },
-			phoneNumber: recipient,
-		});
-	});
-
-	test.each([
-		[
-			'no button id',
-			async () => `${WAITING_BASE}/${EXECUTION_ID}/${WAITING_NODE_ID}?signature=ab`,
-			tap,
-			asked,
-		],
-		['no body', () => resumeUrl(0), undefined, asked],
-		['a body without the tap time', () => resumeUrl(0), { ...tap, respondedAt: undefined }, asked],
-		['a body that is text', () => resumeUrl(0), 'button=updates_yes', asked],
-		['a tap from another number', () => resumeUrl(0, CONTACTS[1].phone), tap, asked],
-		// A loop asks its next approver: the same node waits again, for another number, in run 1.
-		[
-			"a tap on an earlier run's message",
-			() => resumeUrl(0),
-			tap,
-			{ ...asked, input: CONTACTS[1], run: 1 },
-		],
-		[
-			"a tap for the same number on an earlier run's message",
-			() => resumeUrl(0),
-			tap,
-			{ ...asked, run: 1 },
-		],
-		[
-			'a button this wait does not have',
-			() => resumeUrl(0),
-			tap,
-			{
-				...asked,
-				parameters: waitParameters({ buttons: { button: [{ id: 'other', title: 'Other' }] } }),
-			},
-		],
-	])('%s: no output, the execution keeps waiting', async (_case, url, body, wait) => {
-		const answer = await callWaitingNodeWebhook(await url(), body, wait);
-		expect(answer.items).toBeUndefined();
-		expect(answer.webhookResponse).toEqual({ resumed: false });
-	});
-});
-
-describe('an n8n that cannot check what Send and Wait signs', () => {
-	/** Runs `run` in an n8n-core whose execute contexts lack the method, as older n8n lacked it. */
-	const withoutMethod = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-		let prototype = ExecuteContext.prototype as unknown as Record<string, unknown>;
-		while (!Object.prototype.hasOwnProperty.call(prototype, name)) {
-			prototype = Object.getPrototypeOf(prototype) as Record<string, unknown>;
-		}
-		const original = prototype[name];
-		delete prototype[name];
-		try {
-			return await run();
-		} finally {
-			prototype[name] = original;
-		}
-	};
-
-	test.each([
-		['signed resume URLs (before 1.107)', 'getSignedResumeUrl', 'signed resume URLs'],
-		[
-			'the opt-in check, and no resume token (1.x without it)',
-			'setSignatureValidationRequired',
-			'signature check on its waiting webhooks',
-		],
-	])(
-		'without %s: refused before sending, naming the minimum version',
-		async (_case, method, missing) => {
-			const result = await withoutMethod(method, () => sendAndWait());
-			expect(result.error?.message).toBe(
-				`Send Quick Reply and Wait for Tap needs n8n 1.107.0 or later: this n8n has no ${missing}`,
-			);
-			expect(sandbox.messages).toHaveLength(0);
-			expect(result.statuses).not.toContain('waiting');
-		},
-	);
 });
