@@ -5,28 +5,29 @@ import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
 
 const { latitude: maxLatitude, longitude: maxLongitude } = MESSAGE_LIMITS.location;
 
+/** A required coordinate in decimal degrees, from -max to max. */
+function coordinate(
+	label: 'Latitude' | 'Longitude',
+	max: number,
+	placeholder: string,
+	[negative, positive]: [string, string],
+): INodeProperties {
+	return {
+		displayName: label,
+		name: label.toLowerCase(),
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: -max, maxValue: max },
+		placeholder,
+		description: `Decimal degrees, -${max} (${negative}) to ${max} (${positive}). A numeric string from an expression works too.`,
+	};
+}
+
 /** Fields of Message > Send Location (the recipient and options are common to every send). */
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Latitude',
-		name: 'latitude',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: -maxLatitude, maxValue: maxLatitude },
-		placeholder: '41.0082',
-		description: `Decimal degrees, -${maxLatitude} (south) to ${maxLatitude} (north). A numeric string from an expression works too.`,
-	},
-	{
-		displayName: 'Longitude',
-		name: 'longitude',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: -maxLongitude, maxValue: maxLongitude },
-		placeholder: '28.9784',
-		description: `Decimal degrees, -${maxLongitude} (west) to ${maxLongitude} (east). A numeric string from an expression works too.`,
-	},
+	coordinate('Latitude', maxLatitude, '41.0082', ['south', 'north']),
+	coordinate('Longitude', maxLongitude, '28.9784', ['west', 'east']),
 	{
 		displayName: 'Name',
 		name: 'locationName',
