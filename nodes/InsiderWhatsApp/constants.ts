@@ -1,5 +1,5 @@
 /** Kept in step with package.json by a unit test; the node cannot read package.json at run time. */
-export const PACKAGE_VERSION = '0.1.0';
+export const PACKAGE_VERSION = '0.2.0';
 
 /** Insider's firewall blocks empty or generic User-Agents with a 403, so always name ourselves. */
 export const USER_AGENT = `n8n-nodes-insider-whatsapp/${PACKAGE_VERSION}`;

@@ -4,6 +4,7 @@
  * community package, workflows imported and activated with n8n's CLI, the sandbox as Insider.
  */
 import type { InsiderSandbox } from '../../sandbox/server';
+import { USER_AGENT } from '../../nodes/InsiderWhatsApp/constants';
 import { client, startReceiver, waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { E2E_TIME_SCALE, RETRY_HORIZON_MS } from './harness/callbackTime';
@@ -136,7 +137,7 @@ describe.each([
 			});
 		});
 		expect(sandbox.requests).toHaveLength(1);
-		expect(sandbox.requests[0].userAgent).toBe('n8n-nodes-insider-whatsapp/0.1.0');
+		expect(sandbox.requests[0].userAgent).toBe(USER_AGENT);
 	});
 
 	test('2. status callbacks reach the trigger: accepted, sent, delivered and read for each key', async () => {

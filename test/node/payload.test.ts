@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import path from 'path';
 
 import type { InsiderSandbox } from '../../sandbox/server';
+import { USER_AGENT } from '../../nodes/InsiderWhatsApp/constants';
 import { runInsiderWhatsApp } from '../support/engine';
 import { quickReplyParameters, startTestSandbox, TEST_KEY } from '../support/sandbox';
 
@@ -199,5 +200,5 @@ test('the sender number and callback URL travel beside the messages', async () =
 	});
 	expect(body.from).toBe('+15550783881');
 	expect(body.callback).toBe('https://n8n.example.com/webhook/abc/webhook');
-	expect(sandbox.requests[0].userAgent).toBe('n8n-nodes-insider-whatsapp/0.1.0');
+	expect(sandbox.requests[0].userAgent).toBe(USER_AGENT);
 });

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /** Batching, rate limiting, retries and failure handling, against the sandbox over loopback. */
 import type { InsiderSandbox } from '../../sandbox/server';
+import { USER_AGENT } from '../../nodes/InsiderWhatsApp/constants';
 import { runInsiderWhatsApp } from '../support/engine';
 import { quickReplyParameters, startTestSandbox, TEST_KEY } from '../support/sandbox';
 
@@ -238,7 +239,7 @@ describe('Insider errors become guidance', () => {
 			"Insider blocked this server's IP address (403, code 1088 ip-restricted)",
 		);
 		expect(result.error?.description).toMatch(/IP allow-list in InOne/);
-		expect(result.error?.description).toMatch(/User-Agent "n8n-nodes-insider-whatsapp\/0.1.0"/);
+		expect(result.error?.description).toContain(`User-Agent "${USER_AGENT}"`);
 		expect(JSON.stringify(result.run)).not.toContain(RESTRICTED_KEY);
 	});
 
