@@ -1,17 +1,55 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
+	UsableAsToolDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventProperties } from './actions/event';
 import { messageProperties } from './actions/message';
+import { SEND_AND_WAIT } from './actions/message/operations';
 import { route } from './actions/router';
 import { SEND_AND_WAIT_WEBHOOKS, sendAndWaitWebhook } from './actions/sendAndWait/webhook';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Event', value: 'event' },
+			{ name: 'Message', value: 'message' },
+		],
+		default: 'message',
+	},
+	...messageProperties,
+	...eventProperties,
+];
+
+/**
+ * The tool version n8n builds for AI agents offers every operation but Send and Wait: a tap
+ * cannot resume an agent's tool call (README, "Send and Wait as a tool"). n8n spreads these
+ * replacements over the description it shows in the editor; a saved tool still runs the full
+ * node, where Send and Wait refuses (sendAndWait/agentUse.ts).
+ */
+const toolReplacements = {
+	properties: properties.map((property) =>
+		property.name === 'operation'
+			? {
+					...property,
+					options: property.options?.filter(
+						(option) => !('value' in option) || option.value !== SEND_AND_WAIT.value,
+					),
+				}
+			: property,
+	),
+} as UsableAsToolDescription['replacements'];
 
 export class InsiderWhatsApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +65,7 @@ export class InsiderWhatsApp implements INodeType {
 		description:
 			'Send WhatsApp messages through Insider (Insider One): quick replies, text, media, lists, link buttons, locations and templates',
 		defaults: { name: 'Insider WhatsApp' },
-		usableAsTool: true,
+		usableAsTool: { replacements: toolReplacements },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// Reading callback events calls nothing at Insider, so it needs no API key.
@@ -42,21 +80,7 @@ export class InsiderWhatsApp implements INodeType {
 		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		waitingNodeTooltip:
 			'Waiting for the contact to tap a button; the Insider WhatsApp Trigger resumes this execution',
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Event', value: 'event' },
-					{ name: 'Message', value: 'message' },
-				],
-				default: 'message',
-			},
-			...messageProperties,
-			...eventProperties,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

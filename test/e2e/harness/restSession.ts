@@ -43,6 +43,15 @@ export class RestSession {
 		return new RestSession(n8n.url, cookie, browserId);
 	}
 
+	/** The node types the editor offers (`/types/nodes.json`, with n8n's tool versions). */
+	async nodeTypes<T>(): Promise<T[]> {
+		const response = await fetch(`${this.baseUrl}/types/nodes.json`, {
+			headers: { 'browser-id': this.browserId, cookie: this.cookie },
+		});
+		if (!response.ok) throw new Error(`/types/nodes.json answered ${response.status}`);
+		return (await response.json()) as T[];
+	}
+
 	/** Calls `/rest{path}` and returns the `data` n8n wraps every answer in. */
 	async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.baseUrl}/rest${path}`, {

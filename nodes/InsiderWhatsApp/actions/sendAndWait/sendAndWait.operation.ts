@@ -10,6 +10,7 @@ import { planMessage } from '../sendPipeline/planMessage';
 import { failureError, toValidationError } from '../sendPipeline/sendErrors';
 import { sendMessages } from '../sendPipeline/sendMessages';
 import type { PlannedMessage } from '../sendPipeline/sendModel';
+import { refuseAgentUse, runsAsAgentTool } from './agentUse';
 import { withWaitReferences } from './buttonReferences';
 import { waitTillFromOptions } from './limitWaitTime';
 import { requireSignedResumes } from './signedResumes';
@@ -25,6 +26,7 @@ const ITEM = 0;
  * n8n's wait tracker, which passes the input items on.
  */
 export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	if (runsAsAgentTool(this)) return refuseAgentUse(this);
 	const signing = requireSignedResumes(this);
 	let planned: PlannedMessage;
 	try {
