@@ -28,6 +28,16 @@ export interface ExpectedItem {
 }
 
 const SAMPLES = path.resolve(__dirname, '../fixtures/insider-samples');
+/** A body posted to a callback reader, and the items it must give. */
+export interface PayloadCase {
+	name: string;
+	/** The exact text posted. */
+	body: string;
+	/** The Content-Type header; null sends none. Default: application/json. */
+	contentType?: string | null;
+	expectedItems: ExpectedItem[];
+}
+
 export const sampleText = (name: string) => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
 export const sample = (name: string) => JSON.parse(sampleText(name));
 export const firstValue = (name: string) => sample(name).entry[0].changes[0].value;

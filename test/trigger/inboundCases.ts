@@ -3,9 +3,8 @@
  * send (written after Meta's webhook reference for each type), and the item each must give. The
  * sandbox's own posts of the same types are read in inboundMessages.test.ts.
  */
-import type { ExpectedItem } from './expectedItems';
+import type { ExpectedItem, PayloadCase } from './expectedItems';
 import { expectedMedia, iso, item, PHONE_NUMBER_ID } from './expectedItems';
-import type { PayloadCase } from './payloadCases';
 
 type Json = Record<string, unknown>;
 

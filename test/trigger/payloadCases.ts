@@ -5,7 +5,7 @@
  * Events run it in real n8n (test/e2e/callbackBodies.test.ts); any other path that turns a
  * received body into items can run it unchanged.
  */
-import type { ExpectedItem } from './expectedItems';
+import type { PayloadCase } from './expectedItems';
 import {
 	accepted,
 	buttonTap,
@@ -21,17 +21,8 @@ import {
 import { largeEnvelope, mixedEnvelope } from './generatedEnvelopes';
 import { INBOUND_CASES } from './inboundCases';
 
-export type { ExpectedItem } from './expectedItems';
+export type { ExpectedItem, PayloadCase } from './expectedItems';
 export { RECEIVED_AT, resolveReceivedAt } from './expectedItems';
-
-export interface PayloadCase {
-	name: string;
-	/** The exact text posted. */
-	body: string;
-	/** The Content-Type header; null sends none. Default: application/json. */
-	contentType?: string | null;
-	expectedItems: ExpectedItem[];
-}
 
 export interface RefusedBody {
 	name: string;
