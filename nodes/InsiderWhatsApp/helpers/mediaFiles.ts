@@ -78,6 +78,15 @@ export function describeSize(bytes: number): string {
 	return `${bytes} bytes`;
 }
 
+/** "an image", "a video", "audio", …: how errors name a kind. */
+const A_KIND: Record<MediaType, string> = {
+	image: 'an image',
+	video: 'a video',
+	audio: 'audio',
+	document: 'a document',
+	sticker: 'a sticker',
+};
+
 const named = (file: FileFacts) => (file.fileName ? `"${file.fileName}" ` : '');
 
 /**
@@ -92,7 +101,7 @@ export function checkMediaFile(field: string, file: FileFacts, expected?: MediaT
 		const wanted = MEDIA_KINDS[expected];
 		throw new MessageInputError(
 			field,
-			`the file ${named(file)}is ${type}; WhatsApp takes a ${expected} as ${wanted.formats} (${wanted.mimeTypes.join(', ')})`,
+			`the file ${named(file)}is ${type}; WhatsApp takes ${A_KIND[expected]} as ${wanted.formats} (${wanted.mimeTypes.join(', ')})`,
 		);
 	}
 	if (!kind) {
@@ -108,7 +117,7 @@ export function checkMediaFile(field: string, file: FileFacts, expected?: MediaT
 	if (file.size > max) {
 		throw new MessageInputError(
 			field,
-			`the file ${named(file)}is ${describeSize(file.size)} (${file.size} bytes); the limit for a ${kind} is ${describeSize(max)}${limit.animatedMaxBytes ? ' (animated)' : ''}`,
+			`the file ${named(file)}is ${describeSize(file.size)} (${file.size} bytes); the limit for ${A_KIND[kind]} is ${describeSize(max)}${limit.animatedMaxBytes ? ' (animated)' : ''}`,
 		);
 	}
 	return kind;
