@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /** Mark as Read in n8n-core's engine against the sandbox over loopback. */
 import { DEFAULT_PHONE_NUMBER_ID } from '../../sandbox/options';
 import type { InsiderSandbox } from '../../sandbox/server';
