@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Campaigns on n8n's distributed engine: the Send Quick Reply node runs on workers (separate
  * OS processes), started through a webhook processor behind a load balancer, with Insider
@@ -6,6 +5,7 @@
  */
 import type { InsiderSandbox } from '../../../sandbox/server';
 import { waitFor } from '../../support/http';
+import { sleep } from '../../../dev/wait';
 import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
 import { ensureN8n, N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
 import type { N8nVersionSpec } from '../../../dev/n8n/n8nInstall';
@@ -140,20 +140,21 @@ describe('queue mode on n8n 2.x: campaigns run on workers', () => {
 
 			// Watch the execution's status until n8n decides.
 			const timeline: Array<{ afterSeconds: number; status: string }> = [];
-			let status = '';
-			for (;;) {
-				const current = (await latestExecution(n8n, 'qCampaignSlow')).status;
-				if (current !== status) {
-					status = current;
-					timeline.push({ afterSeconds: (Date.now() - killedAt) / 1000, status });
-				}
-				if (!['new', 'running'].includes(status)) break;
-				if (Date.now() - killedAt > 180_000) break;
-				await new Promise((resolve) => setTimeout(resolve, 500));
-			}
+			const status = await waitFor(
+				async () => {
+					const current = (await latestExecution(n8n, 'qCampaignSlow')).status;
+					if (current !== timeline.at(-1)?.status)
+						timeline.push({ afterSeconds: (Date.now() - killedAt) / 1000, status: current });
+					return !['new', 'running'].includes(current) && current;
+				},
+				180_000,
+				"n8n's decision on the killed worker's execution",
+				{ intervalMs: 500 },
+			);
 			const response = await answer;
-			// Give a re-run, if n8n made one, time to send.
-			await new Promise((resolve) => setTimeout(resolve, 2 * STALLED_INTERVAL_MS));
+			// Nothing to wait for but time: a re-run, if n8n made one, would send within two of
+			// Bull's stalled-job checks.
+			await sleep(2 * STALLED_INTERVAL_MS);
 
 			const phones = sandbox.messages.map((m) => m.phoneNumber);
 			expect(repeated(phones)).toEqual({});

@@ -40,6 +40,28 @@ export const recipientProperties: INodeProperties[] = [
 	},
 ];
 
+/** The Sender Number option, in every send's options and Send and Wait's. */
+export const senderNumberOption: INodeProperties = {
+	displayName: 'Sender Number',
+	name: 'from',
+	type: 'string',
+	default: '',
+	placeholder: '+15550783881',
+	description:
+		'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
+};
+
+/** The Status Callback URL option, in every send's options and Send and Wait's. */
+export const statusCallbackUrlOption: INodeProperties = {
+	displayName: 'Status Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://n8n.example.com/webhook/…/webhook',
+	description:
+		"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
+};
+
 /**
  * Requests Per Second and Max Retries: every operation that calls Insider has them. Defaults are
  * literals (n8n's linter reads them statically); they equal SENDING_DEFAULTS.
@@ -146,24 +168,8 @@ export const sendOptionsProperties: INodeProperties[] = [
 					"The WhatsApp message ID (wamid) of the contact's message to quote, for example the Insider WhatsApp Trigger's messageId",
 			},
 			REQUESTS_PER_SECOND_OPTION,
-			{
-				displayName: 'Sender Number',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: '+15550783881',
-				description:
-					'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
-			},
-			{
-				displayName: 'Status Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description:
-					"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
-			},
+			senderNumberOption,
+			statusCallbackUrlOption,
 		],
 	},
 ];
