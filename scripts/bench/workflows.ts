@@ -24,6 +24,16 @@ const splitOut = {
 	parameters: { fieldToSplitOut: 'body.contacts', options: {} },
 };
 
+/** The Insider WhatsApp node with the bench's credential. */
+const insiderNode = (parameters: Record<string, unknown>, continueOnFail = false) => ({
+	name: 'Insider WhatsApp',
+	type: `${PKG}.insiderWhatsApp`,
+	typeVersion: 1,
+	credentials: { insiderWhatsAppApi: CREDENTIAL },
+	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	parameters,
+});
+
 function chainWorkflow(id: string, nodes: Array<Record<string, unknown> & { name: string }>) {
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < nodes.length - 1; i++) {
@@ -67,13 +77,8 @@ export function workflows(sandboxUrl: string) {
 		chainWorkflow(id, [
 			webhookNode(id),
 			splitOut,
-			{
-				name: 'Insider WhatsApp',
-				type: `${PKG}.insiderWhatsApp`,
-				typeVersion: 1,
-				credentials: { insiderWhatsAppApi: CREDENTIAL },
-				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-				parameters: {
+			insiderNode(
+				{
 					resource: 'message',
 					operation: 'sendQuickReply',
 					phoneNumber: '={{ $json.phone }}',
@@ -87,7 +92,8 @@ export function workflows(sandboxUrl: string) {
 					},
 					options: requestsPerSecond === 10 ? {} : { requestsPerSecond },
 				},
-			},
+				continueOnFail,
+			),
 		]);
 	// One message per request, the way a user would write it in the HTTP Request node.
 	const perMessageBody =
@@ -136,36 +142,24 @@ export function workflows(sandboxUrl: string) {
 				typeVersion: 2,
 				parameters: { jsCode: contactsWithFile },
 			},
-			{
-				name: 'Insider WhatsApp',
-				type: `${PKG}.insiderWhatsApp`,
-				typeVersion: 1,
-				credentials: { insiderWhatsAppApi: CREDENTIAL },
-				parameters: {
-					resource: 'message',
-					operation: 'sendMedia',
-					phoneNumber: '={{ $json.phone }}',
-					mediaType: 'document',
-					mediaSource: 'binary',
-					caption: 'Our spring catalogue',
-					options: {},
-				},
-			},
+			insiderNode({
+				resource: 'message',
+				operation: 'sendMedia',
+				phoneNumber: '={{ $json.phone }}',
+				mediaType: 'document',
+				mediaSource: 'binary',
+				caption: 'Our spring catalogue',
+				options: {},
+			}),
 		]),
 		chainWorkflow(MEDIA_DOWNLOAD_PATH, [
 			webhookNode(MEDIA_DOWNLOAD_PATH),
-			{
-				name: 'Insider WhatsApp',
-				type: `${PKG}.insiderWhatsApp`,
-				typeVersion: 1,
-				credentials: { insiderWhatsAppApi: CREDENTIAL },
-				parameters: {
-					resource: 'media',
-					operation: 'download',
-					mediaId: '={{ $json.body.mediaId }}',
-					options: { maxFileSizeMb: 1024 },
-				},
-			},
+			insiderNode({
+				resource: 'media',
+				operation: 'download',
+				mediaId: '={{ $json.body.mediaId }}',
+				options: { maxFileSizeMb: 1024 },
+			}),
 		]),
 		chainWorkflow('triggerWebhook', [
 			{ ...webhookNode('plain-webhook', 'onReceived') },

@@ -5,6 +5,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperties } from '../message/common.description';
+import { inputBinaryFieldProperty } from './inputBinaryField.description';
 
 export const MEDIA_OPERATIONS = {
 	download: {
@@ -34,18 +35,11 @@ const show = (...operations: string[]) => ({
 const { download, getUrl, upload } = MEDIA_OPERATIONS;
 
 export const mediaFieldProperties: INodeProperties[] = [
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		placeholder: 'data',
-		hint: 'The name of the input binary field containing the file to be uploaded',
-		description:
-			'JPEG or PNG image up to 5 MB, MP4 or 3GPP video up to 16 MB, AAC, AMR, MP3, M4A or OGG Opus audio up to 16 MB, PDF, text, CSV or Office document up to 100 MB, WebP sticker up to 100 KB (500 KB animated)',
-		displayOptions: show(upload.value),
-	},
+	inputBinaryFieldProperty(
+		'uploaded',
+		'JPEG or PNG image up to 5 MB, MP4 or 3GPP video up to 16 MB, AAC, AMR, MP3, M4A or OGG Opus audio up to 16 MB, PDF, text, CSV or Office document up to 100 MB, WebP sticker up to 100 KB (500 KB animated)',
+		show(upload.value),
+	),
 	{
 		displayName: 'Media ID',
 		name: 'mediaId',

@@ -12,9 +12,8 @@ import { runItemRequests } from '../itemRequests';
 import { ParameterReader } from '../parameterReader';
 import type { BinaryFile } from './binaryFiles';
 import { binaryFileOf } from './binaryFiles';
+import { INPUT_BINARY_FIELD } from './inputBinaryField.description';
 import { MediaUploads } from './mediaUploads';
-
-const FIELD = 'Input Binary Field';
 
 interface CheckedUpload {
 	file: BinaryFile;
@@ -28,10 +27,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const upload: ItemRequests<CheckedUpload, string> = {
 		check: async (itemIndex) => {
 			const name = binaryPropertyInput((n, fallback) => parameters.get(n, itemIndex, fallback));
-			const file = await binaryFileOf(this, itemIndex, name, FIELD);
-			return { file, kind: checkMediaFile(FIELD, file) };
+			const file = await binaryFileOf(this, itemIndex, name, INPUT_BINARY_FIELD);
+			return { file, kind: checkMediaFile(INPUT_BINARY_FIELD, file) };
 		},
-		request: async ({ file, kind }, kit) => await uploadsOf(kit).idOf(file, kind, FIELD),
+		request: async ({ file, kind }, kit) =>
+			await uploadsOf(kit).idOf(file, kind, INPUT_BINARY_FIELD),
 		output: ({ file }, id) => ({
 			json: { id, mimeType: file.mimeType, fileName: file.fileName ?? null, size: file.size },
 		}),

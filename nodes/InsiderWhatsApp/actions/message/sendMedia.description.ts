@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
+import { inputBinaryFieldProperty } from '../media/inputBinaryField.description';
 
 /** Fields of Message > Send Media (the recipient and options are common to every send). */
 const properties: INodeProperties[] = [
@@ -73,20 +74,11 @@ const properties: INodeProperties[] = [
 			show: { mediaSource: ['id'] },
 		},
 	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		placeholder: 'data',
-		hint: 'The name of the input binary field containing the file to be sent',
-		description:
-			"Checked against WhatsApp's types and sizes for the Media Type before anything is uploaded",
-		displayOptions: {
-			show: { mediaSource: ['binary'] },
-		},
-	},
+	inputBinaryFieldProperty(
+		'sent',
+		"Checked against WhatsApp's types and sizes for the Media Type before anything is uploaded",
+		{ show: { mediaSource: ['binary'] } },
+	),
 	{
 		displayName: 'Caption',
 		name: 'caption',

@@ -8,16 +8,15 @@ import type { MediaType } from '../../helpers/messages/media';
 import { MEDIA_TYPES } from '../../helpers/messages/media';
 import { textOf } from '../../helpers/readReceiptInput';
 import { binaryFileOf } from '../media/binaryFiles';
+import { INPUT_BINARY_FIELD } from '../media/inputBinaryField.description';
 import type { UploadStep } from '../sendPipeline/uploadStep';
-
-export const SEND_MEDIA_FILE_FIELD = 'Input Binary Field';
 
 export const sendMediaFile: UploadStep = async (context, read, itemIndex) => {
 	if (read<string>('mediaSource', 'link') !== 'binary') return undefined;
 	const mediaType = read<MediaType>('mediaType', 'image');
 	// The builder refuses an unknown Media Type with its own error.
 	if (!MEDIA_TYPES.includes(mediaType)) return undefined;
-	const field = SEND_MEDIA_FILE_FIELD;
+	const field = INPUT_BINARY_FIELD;
 	const name = textOf(read('binaryPropertyName', 'data'));
 	const file = await binaryFileOf(context, itemIndex, name, field);
 	const kind = checkMediaFile(field, file, mediaType);
