@@ -1,47 +1,19 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
-/** The Media resource in n8n-core's engine against the sandbox over loopback. */
+/** The Media resource's Upload and Get URL in n8n-core's engine against the sandbox over loopback. */
 import { createHash } from 'crypto';
-import http from 'http';
-import type { AddressInfo } from 'net';
 
 import { samplePhotoPng, sampleVoiceNoteOgg } from '../../sandbox/media/samples';
-import type { InsiderSandbox } from '../../sandbox/server';
 import { SAMPLE_PHOTO_ID } from '../../sandbox/server';
-import { runInsiderWhatsApp } from '../support/engine';
-import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { binaryOf, fileOf } from './binaryItems';
+import { mediaWorld } from './mediaWorld';
 
 const KB = 1024;
 const MB = 1024 * KB;
-let sandbox: InsiderSandbox;
-beforeAll(async () => (sandbox = await startTestSandbox({ rateLimitPerSecond: 0 })));
-afterAll(async () => await sandbox.stop());
-beforeEach(() => {
-	sandbox.reset();
-	sandbox.configure({ mediaHost: undefined });
-});
+const world = mediaWorld();
+const { media } = world;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-const media = (
-	operation: string,
-	items: object[],
-	fields: Record<string, unknown> = {},
-	extra: {
-		binaries?: ReturnType<typeof binaryOf>[];
-		continueOnFail?: boolean;
-		baseUrl?: string;
-	} = {},
-) =>
-	runInsiderWhatsApp({
-		parameters: { resource: 'media', operation, ...fields },
-		items: items as never,
-		binaries: extra.binaries,
-		credentials: { apiKey: TEST_KEY, baseUrl: extra.baseUrl ?? sandbox.url },
-		continueOnFail: extra.continueOnFail,
-	});
-
-const uploads = () => sandbox.requests.filter((r) => r.kind === 'mediaUpload');
+const uploads = () => world.sandbox.requests.filter((r) => r.kind === 'mediaUpload');
 
 describe('Upload', () => {
 	test('a binary file becomes a WhatsApp media ID: the sandbox holds the same bytes, type and name', async () => {
@@ -53,7 +25,7 @@ describe('Upload', () => {
 			{ binaries: [binaryOf(photo, 'image/png', 'shop.png')] },
 		);
 		expect(result.error).toBeUndefined();
-		const [stored] = sandbox.mediaList().filter((m) => m.origin === 'upload');
+		const [stored] = world.sandbox.mediaList().filter((m) => m.origin === 'upload');
 		expect(result.items.map((i) => [i.json, i.pairedItem])).toEqual([
 			[
 				{ id: stored.id, mimeType: 'image/png', fileName: 'shop.png', size: photo.length },
@@ -121,7 +93,7 @@ describe('Upload', () => {
 				},
 			);
 			expect(result.error?.message.startsWith(error)).toBe(true);
-			expect(sandbox.requests).toEqual([]);
+			expect(world.sandbox.requests).toEqual([]);
 		},
 	);
 
@@ -173,7 +145,7 @@ describe('Upload', () => {
 	});
 
 	test('a 500 is asked again up to Max Retries, then says to run the workflow later', async () => {
-		sandbox.faults.add({ kind: 'server-error', count: 3 });
+		world.sandbox.faults.add({ kind: 'server-error', count: 3 });
 		const result = await media(
 			'upload',
 			[{}],
@@ -242,115 +214,5 @@ describe('Get URL', () => {
 		expect(result.error?.description).toMatch(/^Check Media ID/);
 		const empty = await media('getUrl', [{ media: null }], {});
 		expect(empty.error?.message).toMatch(/^Item 0, Media ID: is empty/);
-	});
-});
-
-describe('Download', () => {
-	test("the bytes of the contact's voice note reach n8n as binary data, with the key on the API host", async () => {
-		const result = await media('download', [{ media: { id: '2460000000000002' } }], {});
-		expect(result.error).toBeUndefined();
-		const [item] = result.items;
-		expect(item.json).toMatchObject({
-			id: '2460000000000002',
-			mime_type: 'audio/ogg; codecs=opus',
-		});
-		const binary = item.binary?.data;
-		expect(binary).toMatchObject({
-			mimeType: 'audio/ogg; codecs=opus',
-			fileName: '2460000000000002.ogg',
-		});
-		expect(Buffer.from(binary?.data as string, 'base64').equals(sampleVoiceNoteOgg())).toBe(true);
-		expect(sandbox.downloads.map((d) => [d.host, d.carriedApiKey, d.statusCode])).toEqual([
-			['127.0.0.1', true, 200],
-		]);
-	});
-
-	test('a download URL on another host is fetched without the key', async () => {
-		sandbox.configure({ mediaHost: 'localhost' });
-		const result = await media('download', [{ media: { id: SAMPLE_PHOTO_ID } }], {
-			binaryPropertyName: 'photo',
-			options: { fileName: 'from-contact.png' },
-		});
-		expect(result.error).toBeUndefined();
-		expect(result.items[0].binary?.photo.fileName).toBe('from-contact.png');
-		expect(
-			Buffer.from(result.items[0].binary?.photo.data as string, 'base64').equals(samplePhotoPng()),
-		).toBe(true);
-		expect(sandbox.downloads.map((d) => [d.host, d.carriedApiKey])).toEqual([['localhost', false]]);
-	});
-
-	test('upload, get URL and download give back identical bytes', async () => {
-		const pdf = fileOf(300 * KB, '%PDF-1.7');
-		const uploaded = await media(
-			'upload',
-			[{}],
-			{},
-			{ binaries: [binaryOf(pdf, 'application/pdf', 'c.pdf')] },
-		);
-		const result = await media('download', [uploaded.items[0].json], {
-			mediaId: '={{ $json.id }}',
-		});
-		expect(Buffer.from(result.items[0].binary?.data.data as string, 'base64').equals(pdf)).toBe(
-			true,
-		);
-	});
-
-	test('a file announced larger than Max File Size is not read', async () => {
-		const result = await media('download', [{ media: { id: SAMPLE_PHOTO_ID } }], {
-			options: { maxFileSizeMb: samplePhotoPng().length / MB / 2 },
-		});
-		expect(result.error?.message).toMatch(/^The file is \d+ bytes, more than Max File Size/);
-	});
-});
-
-describe('Download redirects', () => {
-	/** An "Insider" whose download URL redirects to another host, recording who got the key. */
-	async function redirectingInsider() {
-		const seen: Array<{ host: string; path: string; key: boolean }> = [];
-		const server = http.createServer((request, response) => {
-			const host = String(request.headers.host);
-			seen.push({ host, path: request.url ?? '', key: 'x-ins-auth-key' in request.headers });
-			const port = (server.address() as AddressInfo).port;
-			if (request.url === '/v1/media/42') {
-				response.writeHead(200, { 'Content-Type': 'application/json' });
-				response.end(
-					JSON.stringify({
-						url: `http://127.0.0.1:${port}/first`,
-						mime_type: 'image/png',
-						id: '42',
-					}),
-				);
-			} else if (request.url === '/first') {
-				response.writeHead(302, { Location: '/second' }).end();
-			} else if (request.url === '/second') {
-				response.writeHead(302, { Location: `http://localhost:${port}/file` }).end();
-			} else {
-				response.writeHead(200, { 'Content-Type': 'image/png' }).end(samplePhotoPng());
-			}
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		return { server, seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-	}
-
-	test("the key follows redirects on the Base URL's origin only", async () => {
-		const insider = await redirectingInsider();
-		try {
-			const result = await media(
-				'download',
-				[{ media: { id: '42' } }],
-				{},
-				{ baseUrl: insider.url },
-			);
-			expect(result.error).toBeUndefined();
-			expect(insider.seen.map((s) => [s.host.split(':')[0], s.path, s.key])).toEqual([
-				['127.0.0.1', '/v1/media/42', true],
-				['127.0.0.1', '/first', true],
-				['127.0.0.1', '/second', true],
-				['localhost', '/file', false],
-			]);
-		} finally {
-			insider.server.closeAllConnections();
-			await new Promise((resolve) => insider.server.close(resolve));
-		}
 	});
 });
