@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
- * One measured campaign: POST the contacts to a workflow's webhook and time it, with the CPU
- * and peak memory of n8n's process group and what the sandbox saw; and the statistics the
- * tables print.
+ * One measured run: POST a body (the contacts, or a file) to a workflow's webhook and time it,
+ * with the CPU and peak memory of n8n's process group and what the sandbox saw; and the
+ * statistics the tables print.
  */
 import axios from 'axios';
 import fs from 'fs';
