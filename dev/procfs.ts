@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * What Linux's /proc says about running processes: their parent, process group, CPU time and
- * resident memory, for measuring n8n and its task runners, PostgreSQL and its backends.
+ * resident memory (now and at its peak), for measuring n8n and its task runners, PostgreSQL and its backends.
  */
 import fs from 'fs';
 
@@ -39,15 +39,22 @@ export function listProcesses(): ProcessEntry[] {
 	return processes;
 }
 
-/** Resident memory of one process in MiB (0 once it has ended). */
-export function residentMiB(pid: number): number {
+/** A memory figure of one process in MiB from /proc/PID/status (0 once it has ended). */
+function statusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	try {
-		const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return rss ? Number(rss[1]) / 1024 : 0;
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kB = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+		return kB ? Number(kB[1]) / 1024 : 0;
 	} catch {
 		return 0;
 	}
 }
+
+/** Resident memory of one process in MiB (0 once it has ended). */
+export const residentMiB = (pid: number): number => statusMiB(pid, 'VmRSS');
+
+/** Peak resident memory of one process in MiB since it started or since resetGroupPeakRss. */
+export const peakResidentMiB = (pid: number): number => statusMiB(pid, 'VmHWM');
 
 /** CPU seconds used so far by the processes `select` picks. */
 export const cpuSecondsOf = (select: (process: ProcessEntry) => boolean): number =>
@@ -59,8 +66,33 @@ export const cpuSecondsOf = (select: (process: ProcessEntry) => boolean): number
 export const groupCpuSeconds = (group: number): number =>
 	cpuSecondsOf((process) => process.group === group);
 
-/** Resident memory (MiB) of a process group, added up. */
-export const groupRssMiB = (group: number): number =>
+/** `measure` of each process of a group, added up. */
+const groupSum = (group: number, measure: (pid: number) => number): number =>
 	listProcesses()
 		.filter((process) => process.group === group)
-		.reduce((sum, process) => sum + residentMiB(process.pid), 0);
+		.reduce((sum, process) => sum + measure(process.pid), 0);
+
+/** Resident memory (MiB) of a process group, added up. */
+export const groupRssMiB = (group: number): number => groupSum(group, residentMiB);
+
+/** The peaks (MiB) of a process group's processes since resetGroupPeakRss, added up. */
+export const groupPeakRssMiB = (group: number): number => groupSum(group, peakResidentMiB);
+
+/**
+ * Sets the peak resident memory (VmHWM) of each process of a group back to its current RSS
+ * (Linux's `clear_refs` 5), so groupPeakRssMiB then gives the peak of what follows, however
+ * short: a sampler can miss a buffer that lives for a tenth of a second. False where the kernel
+ * does not allow it (then only sampling is left).
+ */
+export function resetGroupPeakRss(group: number): boolean {
+	let reset = true;
+	for (const process of listProcesses()) {
+		if (process.group !== group) continue;
+		try {
+			fs.writeFileSync(`/proc/${process.pid}/clear_refs`, '5');
+		} catch {
+			reset = false;
+		}
+	}
+	return reset;
+}

@@ -11,6 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventProperties } from './actions/event';
+import { mediaProperties } from './actions/media';
 import { messageProperties } from './actions/message';
 import { SEND_AND_WAIT } from './actions/message/operations';
 import { route } from './actions/router';
@@ -24,11 +25,13 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Event', value: 'event' },
+			{ name: 'Media', value: 'media' },
 			{ name: 'Message', value: 'message' },
 		],
 		default: 'message',
 	},
 	...messageProperties,
+	...mediaProperties,
 	...eventProperties,
 ];
 
@@ -63,7 +66,7 @@ export class InsiderWhatsApp implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send WhatsApp messages through Insider (Insider One): quick replies, text, media, lists, link buttons, locations and templates',
+			'Send WhatsApp messages through Insider (Insider One): quick replies, text, media, lists, link buttons, locations and templates; mark messages read; upload and download media',
 		defaults: { name: 'Insider WhatsApp' },
 		usableAsTool: { replacements: toolReplacements },
 		inputs: [NodeConnectionTypes.Main],
@@ -73,7 +76,7 @@ export class InsiderWhatsApp implements INodeType {
 			{
 				name: 'insiderWhatsAppApi',
 				required: true,
-				displayOptions: { show: { resource: ['message'] } },
+				displayOptions: { show: { resource: ['message', 'media'] } },
 			},
 		],
 		// Send Quick Reply and Wait for Tap is resumed through n8n's waiting webhook.

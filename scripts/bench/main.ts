@@ -8,7 +8,9 @@
  *   3. the trigger against n8n's Webhook node, 20 callbacks in flight;
  *   4. callback drain: the campaign example sent to N contacts while the delivery-log example
  *      takes their statuses as the sandbox posts them;
- *   5. scale series: our node at 1,000, 10,000 and 100,000 contacts at 100 requests per second.
+ *   5. scale series: our node at 1,000, 10,000 and 100,000 contacts at 100 requests per second;
+ *   6. media fan-out: one 5 MB file from binary data to 1,000 contacts: uploads, time, memory;
+ *   7. media download: one 100 MB file into n8n's binary data: time, memory.
  * With `--baseline REV` it runs only rows (a) and (a') of section 1, for REV's package and this
  * tree's, interleaved in the same run.
  */
@@ -25,6 +27,7 @@ import { buildRevision, compareWithBaseline, installPackageFrom } from './baseli
 import { campaignOf, drain } from './drain';
 import type { Target } from './measure';
 import { measureRun, Report } from './measure';
+import { mediaDownload, mediaFanOut } from './media';
 import type { BenchOptions } from './options';
 import { readOptions } from './options';
 import { overhead, scaleSeries, throughput, triggers } from './sections';
@@ -118,6 +121,8 @@ export async function main(): Promise<void> {
 			await triggers(target, options, report);
 			if (options.wanted('drain')) await drain(target, options, report);
 			if (options.wanted('scale')) await scaleSeries(target, options, report);
+			if (options.wanted('mediaFanOut')) await mediaFanOut(target, options, report);
+			if (options.wanted('mediaDownload')) await mediaDownload(target, options, report, KEY);
 		}
 		report.say(`\nLoad average at the end: ${os.loadavg()[0].toFixed(1)}`);
 		report.write('bench-results.md');

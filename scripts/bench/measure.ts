@@ -1,45 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
- * One measured campaign: POST the contacts to a workflow's webhook and time it, with the CPU
- * and peak memory of n8n's process group and what the sandbox saw; and the statistics the
- * tables print.
+ * One measured run: POST a body (the contacts, or a file) to a workflow's webhook and time it,
+ * with the CPU and peak memory of n8n's process group and what the sandbox saw; and the
+ * statistics the tables print.
  */
 import axios from 'axios';
 import fs from 'fs';
 
 import type { InsiderSandbox } from '../../sandbox/server';
 import type { N8nInstance } from '../../dev/n8n/n8nInstance';
-
-/**
- * Adds up `measure` over every process of n8n's process group (n8n and its task runners), given
- * each process's /proc entry and the fields of its stat line after the command name.
- */
-function sumOverGroup(pgid: number, measure: (entry: string, statFields: string[]) => number) {
-	let total = 0;
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) !== pgid) continue;
-			total += measure(entry, fields);
-		} catch {
-			/* the process ended meanwhile */
-		}
-	}
-	return total;
-}
-
-/** CPU seconds used so far by n8n's process group (user + system, 100 ticks per second). */
-const groupCpuSeconds = (pgid: number) =>
-	sumOverGroup(pgid, (_entry, fields) => (Number(fields[11]) + Number(fields[12])) / 100);
-
-/** Resident memory (MiB) of n8n's process group, added up. */
-const groupRssMiB = (pgid: number) =>
-	sumOverGroup(pgid, (entry) => {
-		const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
-		return rss ? Number(rss[1]) / 1024 : 0;
-	});
+import { groupCpuSeconds, groupPeakRssMiB, groupRssMiB, resetGroupPeakRss } from '../../dev/procfs';
+import { waitFor } from '../../dev/wait';
 
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -88,32 +59,88 @@ export interface Target {
 	pgid: number;
 }
 
-/** Runs the workflow behind webhook `path` for `count` contacts and measures it. */
-export async function measureRun(
+/**
+ * Our rate limiter is shared per API key across executions (and the sandbox's window is per
+ * key too): waits until a second has passed since the last request the sandbox saw, so each run
+ * starts with a full window.
+ */
+async function limiterWindowPassed(sandbox: InsiderSandbox) {
+	const last = sandbox.requests.at(-1);
+	const lastAt = last ? Date.parse(last.at) : 0;
+	await waitFor(() => Date.now() - lastAt > 1100, 5000, "the rate limiter's window", {
+		intervalMs: 50,
+	});
+}
+
+export interface MeasuredPost {
+	status: number;
+	data: unknown;
+	/** Date.now() when the request left. */
+	startedAt: number;
+	seconds: number;
+	/** n8n's CPU seconds during the run. */
+	cpu: number;
+	/** n8n's RSS just before the run, and the highest sampled every 100 ms during it (MiB). */
+	rssBefore: number;
+	peakRss: number;
+	/** The kernel's peak RSS during the run (MiB): NaN where it cannot be reset. */
+	kernelPeakRss: number;
+}
+
+export interface PostOptions {
+	headers?: Record<string, string>;
+	/** Keep the sandbox's records and uploads (a download needs the file uploaded before). */
+	keepSandbox?: boolean;
+}
+
+/**
+ * Posts `body` to the workflow behind webhook `path` (after the limiter's window, with the
+ * sandbox reset unless kept) and measures the run: time, n8n's CPU and peak memory.
+ */
+export async function measuredPost(
 	{ n8n, sandbox, pgid }: Target,
 	path: string,
-	count: number,
-): Promise<RunResult> {
-	// Our rate limiter is shared per API key across executions: let the last run's second pass.
-	await new Promise((resolve) => setTimeout(resolve, 1100));
-	sandbox.reset();
+	body: unknown,
+	{ headers = {}, keepSandbox = false }: PostOptions = {},
+): Promise<MeasuredPost> {
+	await limiterWindowPassed(sandbox);
+	if (!keepSandbox) sandbox.reset();
 	const cpuBefore = groupCpuSeconds(pgid);
-	let peakRss = groupRssMiB(pgid);
+	const rssBefore = groupRssMiB(pgid);
+	const kernelPeak = resetGroupPeakRss(pgid);
+	let peakRss = rssBefore;
 	const rssSampler = setInterval(() => {
 		peakRss = Math.max(peakRss, groupRssMiB(pgid));
-	}, 250);
+	}, 100);
 	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
 	// axios, not fetch: the HTTP Request variant answers after minutes, past fetch's header timeout.
-	const response = await axios.post(
-		`${n8n.url}/webhook/${path}`,
-		{ contacts: contacts(count) },
-		{ timeout: 0, validateStatus: () => true },
-	);
+	const response = await axios.post(`${n8n.url}/webhook/${path}`, body, {
+		headers,
+		timeout: 0,
+		validateStatus: () => true,
+		maxBodyLength: Infinity,
+	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	clearInterval(rssSampler);
-	peakRss = Math.max(peakRss, groupRssMiB(pgid));
-	const cpu = groupCpuSeconds(pgid) - cpuBefore;
+	return {
+		status: response.status,
+		data: response.data,
+		startedAt,
+		seconds,
+		cpu: groupCpuSeconds(pgid) - cpuBefore,
+		rssBefore,
+		peakRss: Math.max(peakRss, groupRssMiB(pgid)),
+		kernelPeakRss: kernelPeak ? groupPeakRssMiB(pgid) : Number.NaN,
+	};
+}
+
+/** Runs the workflow behind webhook `path` for `count` contacts and measures it. */
+export async function measureRun(target: Target, path: string, count: number): Promise<RunResult> {
+	const { sandbox } = target;
+	const { status, startedAt, seconds, cpu, peakRss } = await measuredPost(target, path, {
+		contacts: contacts(count),
+	});
 	const phones = sandbox.messages.map((m) => m.phoneNumber);
 	// The sending phase alone: first request to last accepted answer, as the sandbox saw them.
 	const accepted = sandbox.requests
@@ -127,7 +154,7 @@ export async function measureRun(
 		? (Math.min(...sandbox.requests.map((r) => Date.parse(r.at))) - startedAt) / 1000
 		: seconds;
 	return {
-		status: response.status,
+		status,
 		seconds,
 		firstRequestSeconds,
 		peakRss,

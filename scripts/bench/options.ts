@@ -2,7 +2,8 @@
 /**
  * `npm run bench -- [options]`:
  *   --only LIST               variants to run (ours, oursContinueOnFail, httpPerMessage,
- *                             codeBatches, triggerOurs, triggerWebhook, drain, scale); all by default
+ *                             codeBatches, triggerOurs, triggerWebhook, drain, scale,
+ *                             mediaFanOut, mediaDownload); all by default
  *   --contacts 5000           contacts per run in section 1
  *   --overhead-contacts 10000 contacts per run in section 2
  *   --callbacks 2000          callbacks per run in section 3
@@ -10,6 +11,8 @@
  *   --drain-contacts 120,500  campaign sizes of section 4
  *   --drain-time-scale 0.1    the sandbox's retry schedule in section 4 (the e2e tests' scale)
  *   --scale-contacts 1000,10000,100000 and --scale-repetitions 1: section 5
+ *   --media-contacts 1000 and --media-mb 5: section 6, one file from binary data to N contacts
+ *   --download-mb 100         section 7, the file Media > Download fetches
  *   --expression-engine legacy  n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
  *   --cpu-profile DIR         V8 CPU profiles of n8n's processes, written into DIR when n8n stops
  *   --baseline REV            only the before/after comparison: rows (a) and (a') of section 1
@@ -29,6 +32,8 @@ export const VARIANTS = [
 	'triggerWebhook',
 	'drain',
 	'scale',
+	'mediaFanOut',
+	'mediaDownload',
 ] as const;
 
 export type Variant = (typeof VARIANTS)[number];
@@ -47,6 +52,9 @@ export interface BenchOptions {
 		drainTimeScale: number;
 		scaleContacts: number[];
 		scaleRepetitions: number;
+		mediaContacts: number;
+		mediaMegabytes: number;
+		downloadMegabytes: number;
 	};
 }
 
@@ -74,6 +82,9 @@ export function readOptions(args = process.argv.slice(2)): BenchOptions {
 			'drain-time-scale': { ...text, default: String(E2E_TIME_SCALE) },
 			'scale-contacts': { ...text, default: '1000,10000,100000' },
 			'scale-repetitions': { ...text, default: '1' },
+			'media-contacts': { ...text, default: '1000' },
+			'media-mb': { ...text, default: '5' },
+			'download-mb': { ...text, default: '100' },
 			'expression-engine': text,
 			'cpu-profile': text,
 			baseline: text,
@@ -97,6 +108,9 @@ export function readOptions(args = process.argv.slice(2)): BenchOptions {
 			drainTimeScale: positiveNumber('drain-time-scale', values['drain-time-scale']),
 			scaleContacts: numberList('scale-contacts', values['scale-contacts']),
 			scaleRepetitions: positiveNumber('scale-repetitions', values['scale-repetitions']),
+			mediaContacts: positiveNumber('media-contacts', values['media-contacts']),
+			mediaMegabytes: positiveNumber('media-mb', values['media-mb']),
+			downloadMegabytes: positiveNumber('download-mb', values['download-mb']),
 		},
 	};
 }

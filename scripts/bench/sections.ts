@@ -43,6 +43,7 @@ async function repeat(target: Target, path: string, count: number, times: number
 
 export async function throughput(target: Target, options: BenchOptions, report: Report) {
 	const { sizes } = options;
+	if (!THROUGHPUT_VARIANTS.some(([path]) => options.wanted(path))) return;
 	target.sandbox.configure({ rateLimitPerSecond: 10 });
 	report.say('\n1. Throughput, sandbox limited to 10 requests/second');
 	THROUGHPUT_HEADER.forEach((line) => report.say(line));
@@ -63,18 +64,21 @@ export async function throughput(target: Target, options: BenchOptions, report: 
 	ratio('ours', 'codeBatches', '(a)/(c)');
 }
 
+const OVERHEAD_VARIANTS = [
+	['ours', '(a) Insider WhatsApp node, defaults'],
+	['oursContinueOnFail', "(a') with Continue On Fail"],
+	['codeBatches', '(c) Code + HTTP Request batching'],
+] as const;
+
 export async function overhead(target: Target, options: BenchOptions, report: Report) {
 	const { sizes } = options;
+	if (!OVERHEAD_VARIANTS.some(([path]) => options.wanted(path))) return;
 	target.sandbox.configure({ rateLimitPerSecond: 0 });
 	report.say('\n2. Overhead, sandbox without a limit');
 	report.say('| variant | wall s | n8n CPU s | CPU ms per message | lost | duplicated |');
 	report.say('| --- | --- | --- | --- | --- | --- |');
 	const cpu: Partial<Record<Variant, number>> = {};
-	for (const [path, label] of [
-		['ours', '(a) Insider WhatsApp node, defaults'],
-		['oursContinueOnFail', "(a') with Continue On Fail"],
-		['codeBatches', '(c) Code + HTTP Request batching'],
-	] as const) {
+	for (const [path, label] of OVERHEAD_VARIANTS) {
 		if (!options.wanted(path)) continue;
 		const runs = await repeat(target, path, sizes.overheadContacts, sizes.repetitions);
 		const cpuStats = stats(runs.map((r) => r.cpu));
@@ -115,6 +119,7 @@ async function postCallbacks(url: string, count: number, label: string) {
 
 export async function triggers(target: Target, options: BenchOptions, report: Report) {
 	const { sizes } = options;
+	if (!options.wanted('triggerOurs') && !options.wanted('triggerWebhook')) return;
 	report.say(`\n3. Callbacks: ${sizes.callbacks} posted, 20 in flight`);
 	report.say('| receiver | accepted/s | non-2xx |');
 	report.say('| --- | --- | --- |');

@@ -1,7 +1,10 @@
 /**
  * The bench's workflows, as the n8n editor would save them: Webhook (the contact list as JSON)
- * -> Split Out -> the variant, and the two callback receivers.
+ * -> Split Out -> the variant, the two callback receivers, and the media fan-out (Webhook with
+ * the file -> Code giving every contact that file -> Send Media from binary data).
  */
+import { MEDIA_DOWNLOAD_PATH, MEDIA_FAN_OUT_PATH } from './media';
+
 export const PKG = 'n8n-nodes-insider-whatsapp';
 export const CREDENTIAL = { id: 'benchInsider', name: 'Insider sandbox (bench)' };
 
@@ -20,6 +23,16 @@ const splitOut = {
 	typeVersion: 1,
 	parameters: { fieldToSplitOut: 'body.contacts', options: {} },
 };
+
+/** The Insider WhatsApp node with the bench's credential. */
+const insiderNode = (parameters: Record<string, unknown>, continueOnFail = false) => ({
+	name: 'Insider WhatsApp',
+	type: `${PKG}.insiderWhatsApp`,
+	typeVersion: 1,
+	credentials: { insiderWhatsAppApi: CREDENTIAL },
+	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	parameters,
+});
 
 function chainWorkflow(id: string, nodes: Array<Record<string, unknown> & { name: string }>) {
 	const connections: Record<string, unknown> = {};
@@ -64,13 +77,8 @@ export function workflows(sandboxUrl: string) {
 		chainWorkflow(id, [
 			webhookNode(id),
 			splitOut,
-			{
-				name: 'Insider WhatsApp',
-				type: `${PKG}.insiderWhatsApp`,
-				typeVersion: 1,
-				credentials: { insiderWhatsAppApi: CREDENTIAL },
-				...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-				parameters: {
+			insiderNode(
+				{
 					resource: 'message',
 					operation: 'sendQuickReply',
 					phoneNumber: '={{ $json.phone }}',
@@ -84,12 +92,15 @@ export function workflows(sandboxUrl: string) {
 					},
 					options: requestsPerSecond === 10 ? {} : { requestsPerSecond },
 				},
-			},
+				continueOnFail,
+			),
 		]);
 	// One message per request, the way a user would write it in the HTTP Request node.
 	const perMessageBody =
 		"={{ JSON.stringify({ messages: [{ phoneNumber: $json.phone, message: { type: 'interactive', interactive: { type: 'button', body: { text: 'Hi ' + $json.name + ', would you like delivery updates on WhatsApp?' }, action: { buttons: [{ type: 'reply', reply: { id: 'updates_yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'updates_no', title: 'No thanks' } }] } } } }] }) }}";
 	const chunkCode = `// Build Insider requests of 50 messages each.\nconst items = $input.all();\nconst out = [];\nfor (let i = 0; i < items.length; i += 50) {\n  out.push({ json: { messages: items.slice(i, i + 50).map(({ json }) => ({ phoneNumber: json.phone, message: { type: 'interactive', interactive: { type: 'button', body: { text: 'Hi ' + json.name + ', would you like delivery updates on WhatsApp?' }, action: { buttons: [{ type: 'reply', reply: { id: 'updates_yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'updates_no', title: 'No thanks' } }] } } } })) } });\n}\nreturn out;`;
+	// Every contact gets the Webhook's one file (the same binary data, as n8n's nodes pass it on).
+	const contactsWithFile = `const [request] = $input.all();\nconst count = Number(request.json.query.count);\nreturn Array.from({ length: count }, (_, i) => ({ json: { phone: '+1555' + String(1000000 + i) }, binary: request.binary }));`;
 	const list = [
 		ours('ours', 10),
 		ours('oursContinueOnFail', 10, true),
@@ -123,6 +134,33 @@ export function workflows(sandboxUrl: string) {
 				{ name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
 			]),
 		},
+		chainWorkflow(MEDIA_FAN_OUT_PATH, [
+			webhookNode(MEDIA_FAN_OUT_PATH),
+			{
+				name: 'Contacts',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: contactsWithFile },
+			},
+			insiderNode({
+				resource: 'message',
+				operation: 'sendMedia',
+				phoneNumber: '={{ $json.phone }}',
+				mediaType: 'document',
+				mediaSource: 'binary',
+				caption: 'Our spring catalogue',
+				options: {},
+			}),
+		]),
+		chainWorkflow(MEDIA_DOWNLOAD_PATH, [
+			webhookNode(MEDIA_DOWNLOAD_PATH),
+			insiderNode({
+				resource: 'media',
+				operation: 'download',
+				mediaId: '={{ $json.body.mediaId }}',
+				options: { maxFileSizeMb: 1024 },
+			}),
+		]),
 		chainWorkflow('triggerWebhook', [
 			{ ...webhookNode('plain-webhook', 'onReceived') },
 			{ name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },

@@ -54,6 +54,19 @@ const OPERATION_FIELDS: Record<string, IDataObject> = {
 		bodyText: 'Shall we deliver tomorrow?',
 		buttons: BUTTONS,
 	},
+	'message/markAsRead': {
+		messageId: '={{ $json.messageId }}',
+		phoneNumberId: '={{ $json.phoneNumberId }}',
+		showTypingIndicator: true,
+		options: {},
+	},
+	'media/upload': { binaryPropertyName: 'data', options: {} },
+	'media/getUrl': { mediaId: '={{ $json.media?.id }}', options: {} },
+	'media/download': {
+		mediaId: '={{ $json.media?.id }}',
+		binaryPropertyName: 'voiceNote',
+		options: { fileName: 'voice.ogg', maxFileSizeMb: 16 },
+	},
 };
 for (const [operation, fields] of EXACT_MESSAGES)
 	OPERATION_FIELDS[`message/${operation}`] ??= fields;
@@ -76,7 +89,7 @@ function actionNode(key: string, index: number, credentials: Credentials): INode
 			...(resource === 'message' ? { phoneNumber: '+905321234567', options: {} } : {}),
 			...OPERATION_FIELDS[key],
 		} as INodeParameters,
-		...(resource === 'message'
+		...(resource !== 'event'
 			? { credentials: { insiderWhatsAppApi: credentials.insiderWhatsAppApi } }
 			: {}),
 	};

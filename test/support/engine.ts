@@ -122,8 +122,10 @@ export interface RunOptions {
 	items: IDataObject[];
 	/** Binary data of each item (as a Webhook node's Raw Body option gives it), or null. */
 	binaries?: Array<IBinaryKeyData | null>;
-	credentials: { apiKey: string; baseUrl: string };
+	credentials: { apiKey: string; baseUrl: string; phoneNumberId?: string };
 	continueOnFail?: boolean;
+	/** Gets the execution's Stop (n8n's cancel of the run) as soon as the run starts. */
+	onStart?: (stop: () => void) => void;
 }
 
 export interface RunResult {
@@ -180,11 +182,13 @@ export async function runInsiderWhatsApp(options: RunOptions): Promise<RunResult
 	} as never);
 	const additionalData = testAdditionalData({ insiderWhatsAppApi: options.credentials }, hooks);
 
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
+	const running = new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
 		startNode: nodes[0],
 		destinationNode: { nodeName: NODE_NAME, mode: 'inclusive' },
 	} as never);
+	options.onStart?.(() => running.cancel());
+	const run = await running;
 	releaseEngineTimers();
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];

@@ -34,7 +34,8 @@ export function insiderErrorCode(body: unknown): number | undefined {
 	return undefined;
 }
 
-function insiderMessage(body: unknown): string {
+/** Insider's own words about a refusal, cut to a readable length. */
+export function insiderMessage(body: unknown): string {
 	if (typeof body === 'string') return body.slice(0, 500);
 	const detail = field(body, 'errors');
 	const message = field(body, 'message');
@@ -42,7 +43,7 @@ function insiderMessage(body: unknown): string {
 	return text.slice(0, 1000);
 }
 
-function asJson(body: unknown): JsonObject | undefined {
+export function asJson(body: unknown): JsonObject | undefined {
 	return typeof body === 'object' && body !== null && !Array.isArray(body)
 		? (body as JsonObject)
 		: undefined;
@@ -160,7 +161,7 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 	EPIPE: 'connection closed',
 };
 
-const networkProblem = (code: string) => NETWORK_PROBLEMS[code] ?? 'connection failed';
+export const networkProblem = (code: string) => NETWORK_PROBLEMS[code] ?? 'connection failed';
 
 export function noAnswer(code: string): InsiderFailure {
 	return {

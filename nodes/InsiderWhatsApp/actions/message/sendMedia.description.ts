@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { MESSAGE_LIMITS } from '../../helpers/messages/limits';
+import { inputBinaryFieldProperty } from '../media/inputBinaryField.description';
 
 /** Fields of Message > Send Media (the recipient and options are common to every send). */
 const properties: INodeProperties[] = [
@@ -32,6 +33,12 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'link',
 		options: [
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description:
+					'A file in the input item, uploaded to WhatsApp first: once per execution however many contacts receive it',
+			},
 			{
 				name: 'Link',
 				value: 'link',
@@ -67,6 +74,11 @@ const properties: INodeProperties[] = [
 			show: { mediaSource: ['id'] },
 		},
 	},
+	inputBinaryFieldProperty(
+		'sent',
+		"Checked against WhatsApp's types and sizes for the Media Type before anything is uploaded",
+		{ show: { mediaSource: ['binary'] } },
+	),
 	{
 		displayName: 'Caption',
 		name: 'caption',
@@ -85,7 +97,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'catalogue.pdf',
-		description: 'File name shown to the recipient for the document',
+		description:
+			"File name shown to the recipient for the document. Empty, for a binary file: the file's own name.",
 		displayOptions: {
 			show: { mediaType: ['document'] },
 		},

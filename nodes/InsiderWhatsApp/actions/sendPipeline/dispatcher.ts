@@ -1,25 +1,15 @@
-import { abortableSleep } from '../../transport/abortableSleep';
-import { backoffDelay } from '../../transport/backoff';
 import { notSentAfterStop } from '../../transport/insiderErrors';
-import type { SendOutcome } from '../../transport/insiderClient';
-import type { RequestRateLimiter } from '../../transport/rateLimiter';
-import { RATE_LIMIT_BUDGET_MS } from '../../transport/rateLimiter';
+import type { FailedOutcome, SendOutcome } from '../../transport/insiderClient';
+import type { RetrySettings } from '../../transport/retryingRequest';
+import { requestWithRetries } from '../../transport/retryingRequest';
 import type { Batch, BatchSource, ItemResult } from './sendModel';
 
 /** A request's final outcome, once retries are over. */
-type SettledOutcome = Exclude<SendOutcome, { kind: 'retry' }>;
+type SettledOutcome = Exclude<SendOutcome, { kind: 'retry' }> | FailedOutcome;
 
-export interface DispatchSettings {
-	/** This node's ceiling; after a 429 the limiter keeps below it (see AdaptiveShare). */
-	requestsPerSecond: number;
-	/** Bounds retries of 503, code 2020 and refused connections; 429s are bounded by time. */
-	maxRetries: number;
+export interface DispatchSettings extends RetrySettings {
 	/** Without Continue On Fail the node fails anyway: send no further batch after a failure. */
 	stopAfterFirstFailure: boolean;
-	/** The execution's cancel signal: once it fires, no new request starts. */
-	abortSignal?: AbortSignal;
-	/** Shared by everything that sends with the same API key (see limiterForKey). */
-	limiter: RequestRateLimiter;
 }
 
 const STOPPED = 'The execution was stopped';
@@ -35,7 +25,6 @@ export async function dispatchBatches(
 	settings: DispatchSettings,
 	send: (batch: Batch) => Promise<SendOutcome>,
 ): Promise<Map<number, ItemResult>> {
-	const { limiter } = settings;
 	const results = new Map<number, ItemResult>();
 	const signal = settings.abortSignal;
 	let stopReason: string | undefined;
@@ -51,40 +40,12 @@ export async function dispatchBatches(
 
 	/** Undefined when sending stopped while this batch waited for its turn. */
 	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
-		const firstTry = Date.now();
-		for (let retries = 0, otherRetries = 0; ; retries++) {
-			const turn = await limiter.acquire(settings.requestsPerSecond, signal);
-			if (!turn) return stopped();
-			if (stopReason !== undefined) {
-				turn.done('other');
-				return undefined;
-			}
-			let outcome: SendOutcome | undefined;
-			try {
-				outcome = await send(batch);
-			} finally {
-				if (outcome === undefined) turn.done('other');
-			}
-			if (outcome.kind !== 'retry') {
-				turn.done(outcome.kind === 'accepted' ? 'accepted' : 'other');
-				return outcome;
-			}
-			if (outcome.rateLimited) {
-				// Nothing was sent, and the limiter has lowered this process's share of the key (and
-				// holds the key for a Retry-After): the request queues again, without a backoff.
-				turn.done('rateLimited', outcome.retryAfterMs);
-				const quietSince = Math.max(firstTry, limiter.lastAcceptedAt);
-				if (Date.now() - quietSince >= RATE_LIMIT_BUDGET_MS)
-					return { kind: 'rejected', failure: outcome.giveUp(retries) };
-				continue;
-			}
-			turn.done('other');
-			if (otherRetries >= settings.maxRetries) {
-				return { kind: 'rejected', failure: outcome.giveUp(otherRetries) };
-			}
-			const delay = outcome.retryAfterMs ?? backoffDelay(otherRetries++);
-			if (!(await abortableSleep(delay, signal))) return stopped();
-		}
+		const outcome = await requestWithRetries(
+			settings,
+			async () => await send(batch),
+			() => stopReason !== undefined,
+		);
+		return outcome ?? stopped();
 	};
 
 	const processBatch = async (batch: Batch): Promise<void> => {

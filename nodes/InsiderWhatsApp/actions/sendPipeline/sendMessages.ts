@@ -4,10 +4,10 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { INSIDER_DEFAULT_BASE_URL, SEND_PATHS } from '../../constants';
+import { SEND_PATHS } from '../../constants';
+import { insiderConnection } from '../../transport/connection';
 import type { SendRequestBody } from '../../transport/insiderClient';
-import { baseUrlOf, sendOnce } from '../../transport/insiderClient';
-import { limiterForKey } from '../../transport/rateLimiter';
+import { sendOnce } from '../../transport/insiderClient';
 import type { DispatchSettings } from './dispatcher';
 import { dispatchBatches } from './dispatcher';
 import type { Batch, BatchSource, ItemResult } from './sendModel';
@@ -27,11 +27,7 @@ export async function sendMessages(
 	nextBatch: BatchSource,
 	settings: Omit<DispatchSettings, 'limiter' | 'abortSignal'>,
 ): Promise<Map<number, ItemResult>> {
-	const credentials = await context.getCredentials<{ baseUrl?: string; apiKey?: string }>(
-		'insiderWhatsAppApi',
-	);
-	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
-	const limiter = limiterForKey(baseUrl, String(credentials.apiKey ?? ''));
+	const { baseUrl, limiter } = await insiderConnection(context);
 	return await dispatchBatches(
 		nextBatch,
 		{ ...settings, abortSignal: context.getExecutionCancelSignal?.(), limiter },
