@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake test keys */
 /**
  * One real n8n for the bot scenarios: the Insider sandbox playing the contact, the scripted
  * model server in place of OpenAI, a recorder workflows may forward to, and n8n with the built
