@@ -44,6 +44,7 @@ describe('example workflows in n8n 2.x', () => {
 			'campaign-statuses-at-scale.json',
 			'delivery-status-log.json',
 			'insider-replies.json',
+			'menu-bot.json',
 			'template-then-quick-reply.json',
 		]);
 		await n8n.start();
