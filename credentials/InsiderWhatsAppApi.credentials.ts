@@ -41,6 +41,15 @@ export class InsiderWhatsAppApi implements ICredentialType {
 				'Change only to send through a proxy or to the local Insider sandbox (for example http://127.0.0.1:8787). A trailing slash is fine.',
 		},
 		{
+			displayName: 'Phone Number ID',
+			name: 'phoneNumberId',
+			type: 'string',
+			default: '',
+			placeholder: '106540352242922',
+			description:
+				"Optional: Meta's ID of your WhatsApp business number, for Mark as Read when the item does not carry one (the Insider WhatsApp Trigger's items do, as phoneNumberId)",
+		},
+		{
 			// n8n's declarative credential test judges only Insider's answer, not the URL, so the
 			// warning about plain http lives here, beside the field.
 			displayName:

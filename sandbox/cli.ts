@@ -24,7 +24,7 @@ const FLAGS = {
 	'phone-number-id': { type: 'string' },
 	'contact-number': { type: 'string' },
 	'media-host': { type: 'string' },
-	'require-known-media-ids': { type: 'boolean' },
+	'allow-unknown-media-ids': { type: 'boolean' },
 	'typing-indicator-ms': { type: 'string' },
 	help: { type: 'boolean' },
 } as const;
@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--key
   [--rate-limit 10] [--time-scale 1] [--callbacks-in-flight 0] [--event-interval 400]
   [--ip-restricted-key KEY]… [--fail-recipient +E164]… [--webhook-url URL] [--webhook-token TOKEN]
   [--phone-number-id 106540352242922] [--contact-number +15550001111] [--media-host HOST]
-  [--require-known-media-ids] [--typing-indicator-ms 25000]`;
+  [--allow-unknown-media-ids] [--typing-indicator-ms 25000]`;
 
 function number(flag: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
@@ -65,7 +65,7 @@ function options(argv: string[]): SandboxOptions {
 		phoneNumberId: values['phone-number-id'],
 		contactNumber: values['contact-number'],
 		mediaHost: values['media-host'],
-		requireKnownMediaIds: values['require-known-media-ids'],
+		requireKnownMediaIds: values['allow-unknown-media-ids'] ? false : undefined,
 		typingIndicatorMs: number('typing-indicator-ms', values['typing-indicator-ms']),
 	};
 }

@@ -44,7 +44,7 @@ export interface SandboxOptions {
 	 * the same server (localhost for 127.0.0.1) lets a test see which host a download went to.
 	 */
 	mediaHost?: string;
-	/** Refuse sends naming a media id the sandbox never issued, as Meta does (off: any id passes). */
+	/** Refuse sends naming a media id the sandbox never issued, as Meta does (default on; off: any id passes). */
 	requireKnownMediaIds?: boolean;
 	/** How long a typing indicator shows when no message follows it (Meta: about 25 s). */
 	typingIndicatorMs?: number;
@@ -100,7 +100,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		phoneNumberId: options.phoneNumberId ?? DEFAULT_PHONE_NUMBER_ID,
 		contactNumber: options.contactNumber ?? '+15550001111',
 		mediaHost: options.mediaHost,
-		requireKnownMediaIds: options.requireKnownMediaIds ?? false,
+		requireKnownMediaIds: options.requireKnownMediaIds ?? true,
 		typingIndicatorMs: options.typingIndicatorMs ?? 25_000,
 	};
 }

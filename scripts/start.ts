@@ -12,12 +12,15 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { parseArgs } from 'util';
 
+import { numberOption } from '../dev/cliArgs';
 import { DEFAULT_SANDBOX_KEY } from '../sandbox/options';
 import type { InsiderSandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { cacheRoot, ensureN8n, N8N_VERSIONS } from '../dev/n8n/n8nInstall';
-import { installBuiltPackage, N8nInstance } from '../dev/n8n/n8nInstance';
+import { installBuiltPackage } from '../dev/n8n/builtPackage';
+import { N8nInstance } from '../dev/n8n/n8nInstance';
 import { DEMO_OWNER as OWNER, demoRepliesWebhook, importDemo } from '../dev/n8n/demo';
 
 interface StartOptions {
@@ -28,41 +31,30 @@ interface StartOptions {
 	externalN8n?: string;
 }
 
-function parseArgs(argv: string[]): StartOptions {
-	const options: StartOptions = {
-		port: 5678,
-		sandboxPort: 8787,
-		insiderBaseUrl: 'https://whatsapp.useinsider.com',
+/** The options in the header above; `--external-n8n` takes its folder as an optional argument. */
+function startOptions(args: string[]): StartOptions {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			port: { type: 'string', default: '5678' },
+			'sandbox-port': { type: 'string', default: '8787' },
+			'insider-key': { type: 'string' },
+			'insider-base-url': { type: 'string', default: 'https://whatsapp.useinsider.com' },
+			'external-n8n': { type: 'boolean', default: false },
+		},
+	});
+	if (positionals.length > (values['external-n8n'] ? 1 : 0))
+		throw new Error(
+			`unexpected ${positionals.join(' ')}; see the header of scripts/start.ts or the README`,
+		);
+	return {
+		port: numberOption('port', values.port),
+		sandboxPort: numberOption('sandbox-port', values['sandbox-port']),
+		insiderKey: values['insider-key'],
+		insiderBaseUrl: values['insider-base-url'],
+		externalN8n: values['external-n8n'] ? (positionals[0] ?? os.homedir()) : undefined,
 	};
-	for (let i = 0; i < argv.length; i++) {
-		const next = () => {
-			if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
-			return argv[++i];
-		};
-		switch (argv[i]) {
-			case '--port':
-				options.port = Number(next());
-				break;
-			case '--sandbox-port':
-				options.sandboxPort = Number(next());
-				break;
-			case '--insider-key':
-				options.insiderKey = next();
-				break;
-			case '--insider-base-url':
-				options.insiderBaseUrl = next();
-				break;
-			case '--external-n8n':
-				options.externalN8n =
-					argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : os.homedir();
-				break;
-			default:
-				throw new Error(
-					`unknown option ${argv[i]}; see the header of scripts/start.ts or the README`,
-				);
-		}
-	}
-	return options;
 }
 
 function build() {
@@ -72,7 +64,7 @@ function build() {
 }
 
 async function main() {
-	const options = parseArgs(process.argv.slice(2));
+	const options = startOptions(process.argv.slice(2));
 	build();
 
 	let sandbox: InsiderSandbox | undefined;
@@ -120,8 +112,10 @@ Ctrl-C stops the sandbox.`);
   ${sandbox ? `Phone preview:  ${sandbox.url}/   (the Insider sandbox; API key ${apiKey})` : `Insider:        ${baseUrl} with your key`}
 
   What to click first:
-    1. Open the workflow "Ask with quick-reply buttons and wait for the tap".
-    2. Click "Execute workflow": a quick reply goes to +15550001111 and the execution waits.
+    1. Click "Overview" (the house icon in the left bar), then the workflow
+       "Ask with quick-reply buttons and wait for the tap".
+    2. Click "Execute workflow" at the bottom of the canvas: a quick reply goes to
+       +15550001111 and the execution waits.
     3. Open the phone preview and tap "Yes please": the same execution goes on to "Wants updates".
 
   n8n's log: ${path.join(userFolder, 'n8n.log')}

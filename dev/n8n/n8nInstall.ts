@@ -65,7 +65,7 @@ function run(
  * config as npm_* variables, among them this project's ignore-scripts=true, which would turn
  * `npm rebuild sqlite3` into a silent no-op; so none of them is passed on.
  */
-function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
 	return {

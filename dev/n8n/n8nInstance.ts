@@ -1,20 +1,21 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * One throw-away n8n: a fresh N8N_USER_FOLDER, the built package installed where n8n loads
  * community packages, workflows and credentials imported and activated with n8n's own CLI,
- * then `n8n start` on a free loopback port. stop() ends the process and removes the folder.
+ * then `n8n start` on a loopback port. stop() ends the process and removes the folder.
  */
-import type { ChildProcess } from 'child_process';
-import { execFile, spawn } from 'child_process';
+import { execFile } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
 
+import { freePort } from '../freePort';
 import type { N8nInstall } from './n8nInstall';
+import { N8nProcess } from './n8nProcess';
 
-const PACKAGE_ROOT = path.resolve(__dirname, '../..');
-const PACKAGE_NAME = 'n8n-nodes-insider-whatsapp';
+// Tests and scripts that start an n8n take these from here too.
+export { freePort } from '../freePort';
+export { installBuiltPackage } from './builtPackage';
 
 export interface Owner {
 	email: string;
@@ -29,56 +30,23 @@ export interface N8nInstanceOptions {
 	env?: Record<string, string>;
 	/** Keep the user folder afterwards (npm start keeps the user's work). */
 	userFolder?: string;
-	logToConsole?: boolean;
 	/** NODE_OPTIONS for n8n's processes (the caller's own NODE_OPTIONS never reach n8n), e.g. `--cpu-prof`. */
 	nodeOptions?: string;
-}
-
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** Copies package.json and dist/ the way `npm install` in ~/.n8n/nodes would leave them. */
-export function installBuiltPackage(userFolder: string) {
-	if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist')))
-		throw new Error('dist/ is missing: run `npm run build` first');
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
-	fs.rmSync(target, { recursive: true, force: true });
-	fs.mkdirSync(target, { recursive: true });
-	fs.copyFileSync(path.join(PACKAGE_ROOT, 'package.json'), path.join(target, 'package.json'));
-	fs.cpSync(path.join(PACKAGE_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
-	const manifest = path.join(nodesDir, 'package.json');
-	const version = JSON.parse(
-		fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'),
-	).version;
-	fs.writeFileSync(
-		manifest,
-		JSON.stringify(
-			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } },
-			null,
-			2,
-		),
-	);
+	/** false: no copy of the built package; the caller installs it (the tarball test, as a user does). */
+	withBuiltPackage?: boolean;
 }
 
 export class N8nInstance {
 	readonly userFolder: string;
 
-	port = 0;
+	port: number;
 
-	private process?: ChildProcess;
-
-	private readonly logFile: string;
+	/** The n8n server and its CLI (scripts/bench.ts reads `process.pid` for the process group). */
+	private readonly process: N8nProcess;
 
 	private readonly keepUserFolder: boolean;
+
+	private ownerSettings?: Record<string, string>;
 
 	constructor(
 		readonly install: N8nInstall,
@@ -86,9 +54,14 @@ export class N8nInstance {
 	) {
 		this.keepUserFolder = options.userFolder !== undefined;
 		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
-		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
-		this.logFile = path.join(this.userFolder, 'n8n.log');
-		installBuiltPackage(this.userFolder);
+		this.port = options.port ?? 0;
+		this.process = new N8nProcess(install, {
+			userFolder: this.userFolder,
+			logFile: path.join(this.userFolder, 'n8n.log'),
+			env: () => this.settings(),
+			nodeOptions: options.nodeOptions,
+			withBuiltPackage: options.withBuiltPackage,
+		});
 	}
 
 	get url() {
@@ -99,78 +72,46 @@ export class N8nInstance {
 		return this.install.spec.n8n.startsWith('1.');
 	}
 
-	/** The main n8n process's id while it runs. */
+	/** The server's process id, also the id of its process group (n8n and its task runner). */
 	get pid(): number | undefined {
-		return this.process?.pid;
+		return this.process.pid;
 	}
 
-	/** The environment of every n8n process of this instance: CLI commands and the server. */
-	private env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-		const owner = this.options.owner;
-		const env: NodeJS.ProcessEnv = {
-			...process.env,
-			PATH: `${this.install.nodeBinDir}${path.delimiter}${process.env.PATH}`,
-			N8N_USER_FOLDER: this.userFolder,
+	/** What this instance adds to n8n's settings: its own address, the owner, the caller's env. */
+	private settings(): Record<string, string> {
+		return {
 			N8N_PORT: String(this.port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: '127.0.0.1',
-			WEBHOOK_URL: `http://127.0.0.1:${this.port}/`,
-			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${this.port}/`,
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_SECURE_COOKIE: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			WEBHOOK_URL: `${this.url}/`,
+			N8N_EDITOR_BASE_URL: `${this.url}/`,
 			N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
-			N8N_LOG_LEVEL: 'info',
-			N8N_HIRING_BANNER_ENABLED: 'false',
 			...this.options.env,
-			...extra,
+			...this.ownerEnv(),
 		};
-		if (owner) {
-			// n8n's own bcryptjs hashes the owner password the way N8N_INSTANCE_OWNER_PASSWORD_HASH expects.
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const bcrypt = require(
-				require.resolve('bcryptjs', {
-					paths: [path.join(this.install.n8nDir, 'node_modules', 'n8n')],
-				}),
-			) as { hashSync: (value: string, rounds: number) => string };
-			Object.assign(env, {
-				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-				N8N_INSTANCE_OWNER_EMAIL: owner.email,
-				N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName ?? 'Demo',
-				N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName ?? 'User',
-				N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
-			});
-		}
-		// Jest sets NODE_ENV=test, with which n8n exits silently at start.
-		for (const key of Object.keys(env))
-			if (key.startsWith('npm_') || ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID'].includes(key))
-				delete env[key];
-		if (this.options.nodeOptions) env.NODE_OPTIONS = this.options.nodeOptions;
-		return env;
+	}
+
+	/** The owner n8n creates at start; hashed once, with n8n's own bcryptjs, as n8n expects it. */
+	private ownerEnv(): Record<string, string> {
+		const owner = this.options.owner;
+		if (!owner || this.ownerSettings) return this.ownerSettings ?? {};
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const bcrypt = require(
+			require.resolve('bcryptjs', {
+				paths: [path.join(this.install.n8nDir, 'node_modules', 'n8n')],
+			}),
+		) as { hashSync: (value: string, rounds: number) => string };
+		this.ownerSettings = {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: owner.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName ?? 'Demo',
+			N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName ?? 'User',
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+		};
+		return this.ownerSettings;
 	}
 
 	/** Runs an n8n CLI command and returns its output (imports need n8n stopped). */
 	async cli(args: string[]): Promise<string> {
-		const node = path.join(this.install.nodeBinDir, 'node');
-		// Each n8n process opens a task-runner broker port; a fixed one would collide.
-		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		return await new Promise((resolve, reject) => {
-			execFile(
-				node,
-				[this.install.n8nBin, ...args],
-				{ env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
-				(error, stdout, stderr) => {
-					if (error)
-						reject(
-							new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`),
-						);
-					else resolve(`${stdout}\n${stderr}`);
-				},
-			);
-		});
+		return await this.process.cli(args);
 	}
 
 	private writeTemp(name: string, content: unknown): string {
@@ -198,79 +139,21 @@ export class N8nInstance {
 	}
 
 	async start(): Promise<void> {
-		this.port = this.options.port ?? (await freePort());
-		const log = fs.openSync(this.logFile, 'a');
-		const node = path.join(this.install.nodeBinDir, 'node');
-		this.process = spawn(node, [this.install.n8nBin, 'start'], {
-			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
-			stdio: [
-				'ignore',
-				this.options.logToConsole ? 'inherit' : log,
-				this.options.logToConsole ? 'inherit' : log,
-			],
-			detached: true,
-		});
-		fs.closeSync(log);
-		const exited = new Promise<never>((_, reject) =>
-			this.process?.once('exit', (code) =>
-				reject(
-					new Error(
-						`n8n exited with code ${code} before it was ready; log:\n${this.log().slice(-4000)}`,
-					),
-				),
-			),
-		);
-		await Promise.race([this.waitUntilReady(), exited]);
-	}
-
-	private async waitUntilReady(timeoutMs = 120_000) {
-		const started = Date.now();
-		for (;;) {
-			try {
-				const response = await fetch(`${this.url}/healthz/readiness`);
-				if (response.ok) break;
-			} catch {
-				/* not listening yet */
-			}
-			if (Date.now() - started > timeoutMs)
-				throw new Error(
-					`n8n was not ready after ${timeoutMs} ms; log:\n${this.log().slice(-4000)}`,
-				);
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-		// Workflows are activated just after the server answers; wait for the log to say so.
-		for (;;) {
-			const log = this.log();
-			if (/Editor is now accessible/.test(log)) return;
-			if (Date.now() - started > timeoutMs) return;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
+		if (!this.port) this.port = await freePort();
+		await this.process.start(this.port);
 	}
 
 	log(): string {
-		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+		return this.process.log();
+	}
+
+	/** Stops n8n and its task runner for a while, as CPU starvation or a long pause would. */
+	async pauseFor(ms: number): Promise<void> {
+		await this.process.pauseFor(ms);
 	}
 
 	async stop(): Promise<void> {
-		const child = this.process;
-		this.process = undefined;
-		if (child && child.exitCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			try {
-				process.kill(-(child.pid as number), 'SIGTERM');
-			} catch {
-				child.kill('SIGTERM');
-			}
-			const timer = setTimeout(() => {
-				try {
-					process.kill(-(child.pid as number), 'SIGKILL');
-				} catch {
-					/* already gone */
-				}
-			}, 20_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		await this.process.stop();
 		if (!this.keepUserFolder) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
@@ -290,8 +173,19 @@ export class N8nInstance {
 
 	async executionCount(workflowId: string): Promise<number> {
 		const rows = await this.query<{ count: number }>(
-			`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = '${workflowId.replace(/'/g, "''")}'`,
+			`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = ${sqlText(workflowId)}`,
+		);
+		return rows[0]?.count ?? 0;
+	}
+
+	/** Executions of a workflow that have not finished (queued, running or waiting). */
+	async unfinishedExecutionCount(workflowId: string): Promise<number> {
+		const rows = await this.query<{ count: number }>(
+			`SELECT COUNT(*) AS count FROM execution_entity WHERE workflowId = ${sqlText(workflowId)} AND status IN ('new', 'running', 'waiting') AND deletedAt IS NULL`,
 		);
 		return rows[0]?.count ?? 0;
 	}
 }
+
+/** A string as an SQL literal. */
+const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;

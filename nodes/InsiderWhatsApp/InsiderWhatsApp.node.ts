@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventProperties } from './actions/event';
+import { mediaProperties } from './actions/media';
 import { messageProperties } from './actions/message';
 import { route } from './actions/router';
 import { SEND_AND_WAIT_WEBHOOKS, sendAndWaitWebhook } from './actions/sendAndWait/webhook';
@@ -25,7 +26,7 @@ export class InsiderWhatsApp implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send WhatsApp messages through Insider (Insider One): quick replies, text, media, lists, link buttons, locations and templates',
+			'Send WhatsApp messages through Insider (Insider One): quick replies, text, media, lists, link buttons, locations and templates; mark messages read; upload and download media',
 		defaults: { name: 'Insider WhatsApp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,7 +36,7 @@ export class InsiderWhatsApp implements INodeType {
 			{
 				name: 'insiderWhatsAppApi',
 				required: true,
-				displayOptions: { show: { resource: ['message'] } },
+				displayOptions: { show: { resource: ['message', 'media'] } },
 			},
 		],
 		// Send Quick Reply and Wait for Tap is resumed through n8n's waiting webhook.
@@ -50,11 +51,13 @@ export class InsiderWhatsApp implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Event', value: 'event' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Message', value: 'message' },
 				],
 				default: 'message',
 			},
 			...messageProperties,
+			...mediaProperties,
 			...eventProperties,
 		],
 	};

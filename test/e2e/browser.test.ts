@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * What users see: the nodes in the real n8n 2.41.1 editor, driven by Debian's Chromium through
- * playwright-core. It also regenerates the screenshots in docs/ that the README shows.
+ * playwright-core the way a person uses it (see harness/editor.ts), and the README's "What to
+ * click first" step by step. Screenshots go to a temporary folder; `npm run docs:screenshots`
+ * writes them into docs/, where the README shows them.
  */
 import fs from 'fs';
 import path from 'path';
@@ -9,26 +11,40 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 import type { InsiderSandbox } from '../../sandbox/server';
+import { waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { E2E_TIME_SCALE } from './harness/callbackTime';
+import {
+	canvasNode,
+	chooseOption,
+	clickWithMouse,
+	openNode,
+	openOptionsList,
+	openWorkflowFromOverview,
+	parameter,
+	screenshotFolder,
+	signIn,
+} from './harness/editor';
 import { DEMO_OWNER, demoRepliesWebhook, importDemo } from '../../dev/n8n/demo';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DOCS = path.resolve(__dirname, '../../docs');
 const WORKFLOW = 'exampleAskAndWait';
-const REPLIES_WORKFLOW = 'exampleInsiderReplies';
+/** The example's name, as the README's "What to click first" gives it. */
+const WORKFLOW_NAME = 'Ask with quick-reply buttons and wait for the tap';
+const REPLIES_WORKFLOW_NAME = 'Insider replies';
 const FIELDS_COPY = 'browserFields';
 const LIMIT_COPY = 'browserLimit';
-
-const param = (page: Page, name: string) =>
-	page.locator(`[data-test-id="parameter-input-${name}"]`);
+const copyName = (id: string) => `Browser test ${id}`;
 
 describe('the nodes in the n8n editor', () => {
 	let sandbox: InsiderSandbox;
 	let n8n: N8nInstance;
 	let browser: Browser;
+	let screenshots: string;
+	const screenshot = async (page: Page, name: string) =>
+		await page.screenshot({ path: path.join(screenshots, name) });
 
 	beforeAll(async () => {
 		if (!fs.existsSync(CHROMIUM))
@@ -56,7 +72,7 @@ describe('the nodes in the n8n editor', () => {
 			[FIELDS_COPY, LIMIT_COPY].map((id) => ({
 				...original,
 				id,
-				name: `Browser test ${id}`,
+				name: copyName(id),
 				nodes: original.nodes.map((node) =>
 					node.webhookId ? { ...node, webhookId: `${id}-hook` } : node,
 				),
@@ -77,79 +93,34 @@ describe('the nodes in the n8n editor', () => {
 				'--disable-sync',
 			],
 		});
-		fs.mkdirSync(DOCS, { recursive: true });
+		screenshots = screenshotFolder();
 	});
 
 	afterAll(async () => {
+		if (screenshots) process.stderr.write(`[browser] screenshots in ${screenshots}\n`);
 		await browser?.close();
 		await n8n?.stop();
 		await sandbox?.stop();
 	});
 
-	/** A logged-in page showing the example workflow. */
-	async function openWorkflow(workflowId = WORKFLOW, nodeName = 'Ask for updates'): Promise<Page> {
+	/** A new visitor's page, signed in, showing the workflow opened from n8n's Overview. */
+	async function openWorkflow(name: string): Promise<Page> {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		await page.goto(`${n8n.url}/signin`);
-		await page
-			.locator('input[type=email], input[name=emailOrLdapLoginId]')
-			.first()
-			.fill(DEMO_OWNER.email);
-		await page.locator('input[type=password]').fill(DEMO_OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-		await page.goto(`${n8n.url}/workflow/${workflowId}`);
-		await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).waitFor();
+		await signIn(page, n8n.url, DEMO_OWNER);
+		await openWorkflowFromOverview(page, name);
 		return page;
 	}
 
-	async function openNode(page: Page, name: string) {
-		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
-		await page.locator('[data-test-id="ndv"]').waitFor();
-	}
-
-	async function chooseOption(page: Page, parameter: string, option: string) {
-		await param(page, parameter).click();
-		// An option shows its name as a headline above its description.
-		await page
-			.locator('.el-select-dropdown__item:visible .option-headline', {
-				hasText: new RegExp(`^\\s*${option}\\s*$`),
-			})
-			.first()
-			.click();
-	}
-
-	/**
-	 * The names in the Options collection's "Add Option" list. The list renders after the click
-	 * (and a click landing while the previous dropdown still closes is swallowed), so this waits for
-	 * the entries and clicks again if none appear.
-	 */
-	async function openOptionsList(page: Page): Promise<string[]> {
-		const entries = page.locator('[data-test-id="collection-parameter-option"]:visible');
-		for (let attempt = 1; attempt <= 3; attempt++) {
-			await page.locator('input[placeholder="Add Option"]').click();
-			const shown = await entries
-				.first()
-				.waitFor({ timeout: 5_000 })
-				.then(
-					() => true,
-					() => false,
-				);
-			if (shown) break;
-			await page.keyboard.press('Escape');
-		}
-		return (await entries.allInnerTexts()).map((entry) => entry.trim());
-	}
-
 	test('Send Quick Reply and Wait for Tap renders every field with its hints, and the fields of each header type', async () => {
-		const page = await openWorkflow(FIELDS_COPY);
+		const page = await openWorkflow(copyName(FIELDS_COPY));
 		await openNode(page, 'Ask for updates');
 		const ndv = page.locator('[data-test-id="ndv"]');
-		await expect(param(page, 'operation').locator('input').inputValue()).resolves.toBe(
+		await expect(parameter(page, 'operation').locator('input').inputValue()).resolves.toBe(
 			'Send Quick Reply and Wait for Tap',
 		);
 		// waitFor, not isVisible: on a loaded machine the panel renders its fields over a while.
 		for (const name of ['phoneNumber', 'headerType', 'headerText', 'bodyText', 'footerText']) {
-			await param(page, name).waitFor({ state: 'visible' });
+			await parameter(page, name).waitFor({ state: 'visible' });
 		}
 		const text = await ndv.innerText();
 		for (const label of [
@@ -170,20 +141,20 @@ describe('the nodes in the n8n editor', () => {
 			'WhatsApp delivers this message only if the contact wrote to your number in the last 24 hours',
 		);
 		expect(text).toContain('Leave empty to use the title as a slug');
-		await param(page, 'title').nth(1).waitFor();
-		expect(await param(page, 'title').count()).toBe(2);
-		await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
+		await parameter(page, 'title').nth(1).waitFor();
+		expect(await parameter(page, 'title').count()).toBe(2);
+		await screenshot(page, 'node-panel.png');
 
 		await chooseOption(page, 'headerType', 'Image');
-		await param(page, 'headerMediaLink').waitFor();
-		await param(page, 'headerMediaSource').waitFor({ state: 'visible' });
-		await param(page, 'headerText').waitFor({ state: 'detached' });
+		await parameter(page, 'headerMediaLink').waitFor();
+		await parameter(page, 'headerMediaSource').waitFor({ state: 'visible' });
+		await parameter(page, 'headerText').waitFor({ state: 'detached' });
 		await chooseOption(page, 'headerMediaSource', 'Media ID');
-		await param(page, 'headerMediaId').waitFor();
+		await parameter(page, 'headerMediaId').waitFor();
 		await chooseOption(page, 'headerType', 'Document');
-		await param(page, 'headerFilename').waitFor();
+		await parameter(page, 'headerFilename').waitFor();
 		await chooseOption(page, 'headerType', 'None');
-		await param(page, 'headerFilename').waitFor({ state: 'detached' });
+		await parameter(page, 'headerFilename').waitFor({ state: 'detached' });
 
 		const optionsList = await openOptionsList(page);
 		expect(optionsList).toEqual(['Limit Wait Time', 'Sender Number', 'Status Callback URL']);
@@ -192,26 +163,26 @@ describe('the nodes in the n8n editor', () => {
 	});
 
 	test('a fourth button is reported with the limit when the step runs', async () => {
-		const page = await openWorkflow(LIMIT_COPY);
+		const page = await openWorkflow(copyName(LIMIT_COPY));
 		await openNode(page, 'Ask for updates');
 		await page.locator('[data-test-id="fixed-collection-add"]').click();
-		await param(page, 'title').nth(2).waitFor();
+		await parameter(page, 'title').nth(2).waitFor();
 		await page.locator('[data-test-id="fixed-collection-add"]').click();
-		await param(page, 'title').nth(3).waitFor();
-		expect(await param(page, 'title').count()).toBe(4);
+		await parameter(page, 'title').nth(3).waitFor();
+		expect(await parameter(page, 'title').count()).toBe(4);
 		await page.locator('[data-test-id="node-execute-button"]').first().click();
 		const output = page.locator('[data-test-id="output-panel"]');
 		await output
 			.getByText('Buttons: 4 buttons given; a quick reply needs 1 to 3')
 			.first()
 			.waitFor({ timeout: 60_000 });
-		await page.screenshot({ path: path.join(DOCS, 'node-button-limit.png') });
+		await screenshot(page, 'node-button-limit.png');
 		expect(sandbox.messages).toHaveLength(0);
 		await page.close();
 	});
 
 	test('the trigger shows its production URL and the setup help', async () => {
-		const page = await openWorkflow(REPLIES_WORKFLOW, 'Insider replies');
+		const page = await openWorkflow(REPLIES_WORKFLOW_NAME);
 		await openNode(page, 'Insider replies');
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.getByText('Webhook URLs').first().click();
@@ -222,45 +193,47 @@ describe('the nodes in the n8n editor', () => {
 		expect(text).toContain('Status Callback URL');
 		expect(text).toContain('conversational webhook');
 		for (const label of ['Events', 'Authentication', 'Options']) expect(text).toContain(label);
-		await page.screenshot({ path: path.join(DOCS, 'trigger-panel.png') });
+		await screenshot(page, 'trigger-panel.png');
 		await page.close();
 	});
 
 	/** The README's "What to click first", click by click. */
-	test('README walk: Execute workflow sends and waits; a tap in the phone preview resumes the same execution into the Yes branch', async () => {
-		const page = await openWorkflow();
-		// The canvas pane lies over the floating button, so the click is dispatched to it directly.
-		await page
-			.locator(
-				'[data-test-id="execute-workflow-button-Start"], [data-test-id="execute-workflow-button"]',
-			)
-			.first()
-			.dispatchEvent('click');
-		const started = Date.now();
-		while (sandbox.messages.length === 0 && Date.now() - started < 60_000)
-			await page.waitForTimeout(200);
+	test('README walk: sign in, open the workflow from the Overview, Execute workflow sends and waits; a tap in the phone preview resumes the same execution into the Yes branch', async () => {
+		// 1. Log in to the editor and open the workflow.
+		const page = await openWorkflow(WORKFLOW_NAME);
+		// 2. Click Execute workflow (the button at the bottom of the canvas).
+		await clickWithMouse(page, page.locator('[data-test-id="execute-workflow-button"]'));
+		const [message] = await waitFor(
+			() => sandbox.messages.length > 0 && sandbox.messages,
+			60_000,
+			'the quick reply',
+		);
 		expect(sandbox.messages).toHaveLength(1);
-		const [message] = sandbox.messages;
 
-		// The editor shows the execution waiting at the node.
-		const statusOf = async () =>
+		// The execution waits at the node, and the editor shows it.
+		const latest = async () =>
 			(
 				await n8n.query<{ id: number; status: string }>(
 					`SELECT id, status FROM execution_entity WHERE workflowId = '${WORKFLOW}' ORDER BY id DESC LIMIT 1`,
 				)
 			)[0];
-		for (let i = 0; i < 240 && (await statusOf())?.status !== 'waiting'; i++) {
-			await page.waitForTimeout(250);
-		}
-		const waiting = await statusOf();
-		expect(waiting.status).toBe('waiting');
+		const waiting = await waitFor(
+			async () => {
+				const execution = await latest();
+				return execution?.status === 'waiting' && execution;
+			},
+			60_000,
+			'the execution to wait',
+			{ intervalMs: 250 },
+		);
 		// n8n marks the node it waits in with the class `waiting` (an outlined node on the canvas).
-		await page
-			.locator('[data-test-id="canvas-node"][data-node-name="Ask for updates"] .waiting')
+		await canvasNode(page, 'Ask for updates')
+			.locator('.waiting')
 			.first()
 			.waitFor({ timeout: 30_000 });
-		await page.screenshot({ path: path.join(DOCS, 'ask-and-wait-waiting.png') });
+		await screenshot(page, 'ask-and-wait-waiting.png');
 
+		// 3. Open the phone preview and tap Yes please.
 		const phone = await browser.newPage({ viewport: { width: 480, height: 760 } });
 		await phone.goto(sandbox.url);
 		const bubble = phone.locator(`article[data-key="${message.key}"]`);
@@ -269,30 +242,29 @@ describe('the nodes in the n8n editor', () => {
 			.waitFor();
 		expect(await bubble.innerText()).toContain('Your order has shipped');
 		await bubble.locator('.tick.read').waitFor({ timeout: 30_000 });
-		await phone.screenshot({ path: path.join(DOCS, 'phone-preview.png') });
-
-		await bubble.locator('button', { hasText: 'Yes please' }).click();
+		await screenshot(phone, 'phone-preview.png');
+		await clickWithMouse(phone, bubble.locator('button', { hasText: 'Yes please' }));
 		await bubble.locator('.reply', { hasText: 'Yes please' }).waitFor();
-		let row: { status: string; data: string } | undefined;
-		for (let i = 0; i < 240; i++) {
-			row = (
-				await n8n.query<{ status: string; data: string }>(
-					`SELECT e.status AS status, d.data AS data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.id = ${waiting.id}`,
-				)
-			)[0];
-			if (row?.status === 'success') break;
-			await phone.waitForTimeout(250);
-		}
+
 		// The same execution resumed (no new one) and ran the Yes branch.
-		expect(row?.status).toBe('success');
-		expect((await statusOf()).id).toBe(waiting.id);
-		expect(row?.data).toContain('updates_yes');
-		expect(row?.data).toContain('Subscribe +15550001111 to delivery updates');
-		await page
-			.locator('[data-test-id="canvas-node"][data-node-name="Wants updates"]')
+		const finished = await waitFor(
+			async () => {
+				const [row] = await n8n.query<{ status: string; data: string }>(
+					`SELECT e.status AS status, d.data AS data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.id = ${waiting.id}`,
+				);
+				return row?.status === 'success' && row;
+			},
+			60_000,
+			'the execution to finish',
+			{ intervalMs: 250 },
+		);
+		expect((await latest()).id).toBe(waiting.id);
+		expect(finished.data).toContain('updates_yes');
+		expect(finished.data).toContain('Subscribe +15550001111 to delivery updates');
+		await canvasNode(page, 'Wants updates')
 			.locator('[data-test-id="canvas-node-status-success"]')
 			.waitFor({ timeout: 30_000 });
-		await page.screenshot({ path: path.join(DOCS, 'ask-and-wait-done.png') });
+		await screenshot(page, 'ask-and-wait-done.png');
 		await phone.close();
 		await page.close();
 	});

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * The workflows in examples/ imported as they are into a real n8n and run, so they never rot.
  */
@@ -10,15 +9,6 @@ import { demoRepliesWebhook, importDemo } from '../../dev/n8n/demo';
 import { nodeOutputs } from './harness/executionData';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
-	const started = Date.now();
-	while (!(await check())) {
-		if (Date.now() - started > timeoutMs)
-			throw new Error(`condition not met after ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
 
 describe('example workflows in n8n 2.x', () => {
 	let sandbox: InsiderSandbox;
@@ -89,13 +79,19 @@ describe('example workflows in n8n 2.x', () => {
 				await n8n.query<{ status: string; count: number }>(
 					"SELECT status, COUNT(*) AS count FROM execution_entity WHERE workflowId = 'exampleDeliveryLog' GROUP BY status",
 				);
-			await waitUntil(async () => {
-				const rows = await logged();
-				const total = rows.reduce((sum, row) => sum + row.count, 0);
-				return (
-					total >= expected.length && rows.every((row) => !['new', 'running'].includes(row.status))
-				);
-			}, RETRY_HORIZON_MS);
+			await waitFor(
+				async () => {
+					const rows = await logged();
+					const total = rows.reduce((sum, row) => sum + row.count, 0);
+					return (
+						total >= expected.length &&
+						rows.every((row) => !['new', 'running'].includes(row.status))
+					);
+				},
+				RETRY_HORIZON_MS,
+				'the delivery log executions to finish',
+				{ intervalMs: 250 },
+			);
 			// The log: one row per status of every message, none twice, from executions that succeeded.
 			const rows = await nodeOutputs<{ key: string; status: string }>(
 				n8n,

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the keys are fake sandbox keys */
 /**
  * The product in a real n8n, on both supported lines: the built package installed as a
  * community package, workflows imported and activated with n8n's CLI, the sandbox as Insider.
@@ -206,7 +206,7 @@ describe.each([
 		expect(retry.data).toEqual({ received: true, events: 0 });
 	});
 
-	test('4. a callback with a wrong token gets 401 and starts no execution', async () => {
+	test('4. a callback with a wrong token gets 401 and starts no execution; a valid one after it starts one', async () => {
 		const before = await n8n.executionCount('e2eStatus');
 		const response = await client.post(statusUrl.replace(WEBHOOK_TOKEN, 'wrong-token'), {
 			key: 'whatsapp-x',
@@ -218,8 +218,16 @@ describe.each([
 			status: 'read',
 		});
 		expect(missing.status).toBe(401);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect(await n8n.executionCount('e2eStatus')).toBe(before);
+		// A valid callback posted after them runs and forwards its item: an execution a refused
+		// callback had started would have been there first.
+		const valid = { key: 'whatsapp-e2e-after-401', status: 'read', timestamp: '1750263774' };
+		expect((await client.post(statusUrl, valid)).status).toBe(200);
+		await waitFor(
+			() => recorded().some((r) => r.item.key === valid.key),
+			60_000,
+			'the valid callback after the refused ones',
+		);
+		expect(await n8n.executionCount('e2eStatus')).toBe(before + 1);
 		expect(before).toBeGreaterThan(0);
 	});
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the token is a fake sandbox token */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the token is a fake sandbox token */
 /**
  * Two promises an n8n user must be able to trust, in a real n8n on both supported lines:
  * the node's parameter values (and expression errors) are exactly n8n's, and Stop stops.
@@ -6,10 +6,12 @@
 import type { InsiderSandbox } from '../../sandbox/server';
 import { client, startReceiver, waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
+import { forwardNode } from '../../dev/n8n/callbackReceivers';
 import { DEMO_OWNER } from '../../dev/n8n/demo';
 import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
+import { sleep } from '../../dev/wait';
 import { RestSession } from './harness/restSession';
 import { credentials, INSIDER_CREDENTIAL, PKG, sendWorkflow, workflow } from './harness/workflows';
 
@@ -51,19 +53,7 @@ const CONTACTS = [
  * side by side, each forwarding its items to the recorder.
  */
 function expressionWorkflow(recorderUrl: string) {
-	const forward = (name: string, source: string) => ({
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: recorderUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(source)}, item: $json }) }}`,
-			options: {},
-		},
-	});
+	const forward = (name: string, source: string) => ({ ...forwardNode(recorderUrl, source), name });
 	const nodes: Array<Record<string, unknown> & { name: string }> = [
 		{
 			name: 'Webhook',
@@ -218,11 +208,16 @@ describe.each([
 		const response = await client.post(`${n8n.url}/webhook/campaign`, { contacts });
 		expect(response.status).toBe(200);
 		await waitFor(() => sandbox.requests.length > 0, 120_000, 'the first request');
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		const [running] = await n8n.query<{ id: string }>(
-			"SELECT id FROM execution_entity WHERE workflowId = 'e2eCampaign' AND status = 'running'",
+		const [running] = await waitFor(
+			async () => {
+				const rows = await n8n.query<{ id: string }>(
+					"SELECT id FROM execution_entity WHERE workflowId = 'e2eCampaign' AND status = 'running'",
+				);
+				return rows.length > 0 && rows;
+			},
+			30_000,
+			'the campaign execution to show as running',
 		);
-		expect(running).toBeDefined();
 		const stoppedAt = Date.now();
 		await rest.stopExecution(String(running.id));
 		await waitFor(
@@ -235,8 +230,8 @@ describe.each([
 			30_000,
 			'the execution to end',
 		);
-		// Give a request that would still start late the time to show up.
-		await new Promise((resolve) => setTimeout(resolve, 3000));
+		// Nothing to wait for but time: a request starting late would show up within these 3 s.
+		await sleep(3000);
 		const started = sandbox.requests.map((r) => Date.parse(r.at));
 		const late = started.filter((at) => at > stoppedAt + 1000);
 		expect({ late: late.length, sentBeforeStop: started.length > 0 }).toEqual({

@@ -4,6 +4,7 @@ import fs from 'fs';
 import type { IDataObject } from 'n8n-workflow';
 import path from 'path';
 
+import { SAMPLE_PHOTO_ID, SAMPLE_VOICE_NOTE_ID } from '../../sandbox/media/store';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { runInsiderWhatsApp } from '../support/engine';
 import { quickReplyParameters, startTestSandbox, TEST_KEY } from '../support/sandbox';
@@ -69,8 +70,8 @@ describe.each([
 	],
 	[
 		'video (id)',
-		{ headerMediaSource: 'id', headerMediaId: '1234567890' },
-		{ type: 'video', video: { id: '1234567890' } },
+		{ headerMediaSource: 'id', headerMediaId: SAMPLE_PHOTO_ID },
+		{ type: 'video', video: { id: SAMPLE_PHOTO_ID } },
 	],
 	[
 		'document (link, filename)',
@@ -83,8 +84,8 @@ describe.each([
 	],
 	[
 		'document (id, no filename)',
-		{ headerMediaSource: 'id', headerMediaId: '42' },
-		{ type: 'document', document: { id: '42' } },
+		{ headerMediaSource: 'id', headerMediaId: SAMPLE_VOICE_NOTE_ID },
+		{ type: 'document', document: { id: SAMPLE_VOICE_NOTE_ID } },
 	],
 ])('header %s', (label, headerParameters, expectedHeader) => {
 	const headerType = label.split(' ')[0];

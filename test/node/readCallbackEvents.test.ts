@@ -169,7 +169,7 @@ describe('the node description', () => {
 		expect(description.credentials).toEqual([
 			expect.objectContaining({
 				name: 'insiderWhatsAppApi',
-				displayOptions: { show: { resource: ['message'] } },
+				displayOptions: { show: { resource: ['message', 'media'] } },
 			}),
 		]);
 	});

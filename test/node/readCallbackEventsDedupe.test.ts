@@ -176,3 +176,31 @@ describe("deduplication through n8n's store", () => {
 		}
 	});
 });
+
+describe('an n8n without the deduplication store (before 1.64)', () => {
+	test('Deduplicate on: a clear error naming the version; off: read as usual', async () => {
+		const { execute } = await import(
+			'../../nodes/InsiderWhatsApp/actions/event/readCallbackEvents.operation'
+		);
+		const { NodeOperationError } = await import('n8n-workflow');
+		const body = { key: 'whatsapp-old', status: 'sent' };
+		// Only what Read Callback Events asks of n8n, with the helpers n8n before 1.64 had.
+		const contextOf = (deduplicate: boolean) =>
+			({
+				getInputData: () => [{ json: { body, headers: {} } }],
+				getNodeParameter: (name: string) =>
+					({ events: ['sent'], options: { deduplicate }, bodyField: 'body' })[name],
+				continueOnFail: () => false,
+				getNode: () => ({ name: 'Read', type: 'n8n-nodes-insider-whatsapp.insiderWhatsApp' }),
+				helpers: {},
+			}) as unknown as IExecuteFunctions;
+		await expect(execute.call(contextOf(true))).rejects.toThrow(
+			new NodeOperationError(
+				contextOf(true).getNode(),
+				'Deduplicate needs n8n 1.64.0 or later: this n8n has no deduplication store',
+			).message,
+		);
+		const items = await execute.call(contextOf(false));
+		expect(items.map((item) => item.json.event)).toEqual(['sent']);
+	});
+});

@@ -133,14 +133,23 @@ describe('retries', () => {
 		expect(sandbox.messages).toHaveLength(1);
 	});
 
-	test('gives up after Max Retries with guidance, having sent nothing', async () => {
+	test('429s do not count against Max Retries: a 429 proves nothing was sent, so it is retried', async () => {
 		sandbox.faults.add({ kind: 'rate-limit', count: 3 });
+		const items = contacts(2);
+		const result = await run(items, { maxRetries: 1 });
+		expect(result.error).toBeUndefined();
+		expect(sandbox.requests.map((r) => r.statusCode)).toEqual([429, 429, 429, 200]);
+		expect(acceptedPhones()).toEqual(items.map((i) => i.phone));
+	});
+
+	test('maintenance gives up after Max Retries with guidance, having sent nothing', async () => {
+		sandbox.faults.add({ kind: 'maintenance', count: 3 });
 		const result = await run(contacts(2), { maxRetries: 2 });
 		expect(sandbox.requests).toHaveLength(3);
 		expect(result.error?.message).toBe(
-			"Insider's rate limit was still exceeded after 2 retries (429)",
+			'Insider is in maintenance mode (503, code 2020), still after 2 retries',
 		);
-		expect(result.error?.description).toMatch(/Lower "Requests Per Second"/);
+		expect(result.error?.description).toMatch(/Run the workflow again later/);
 		expect(sandbox.messages).toHaveLength(0);
 	});
 

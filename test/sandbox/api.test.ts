@@ -2,7 +2,7 @@
 import net from 'net';
 
 import { InsiderSandbox } from '../../sandbox/server';
-import { client, postSend } from '../support/http';
+import { client, postSend, waitFor } from '../support/http';
 import { quickReply, sendBody } from '../support/messages';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 
@@ -214,8 +214,13 @@ describe('lifecycle', () => {
 			sendBody(quickReply(), '+15550001111', { callback: 'http://127.0.0.1:9/unreachable' }),
 		);
 		await own.stop();
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		const after = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length;
-		expect(after).toBeLessThanOrEqual(before);
+		// Closed sockets leave Node's list of active resources on a later turn of the event loop.
+		const activeResources = () =>
+			process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap').length;
+		await waitFor(
+			() => activeResources() <= before,
+			5000,
+			'the stopped sandbox to release every socket and timer',
+		);
 	});
 });

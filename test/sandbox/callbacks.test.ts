@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import { CALLBACK_RETRY_MINUTES } from '../../sandbox/options';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { client, postSend, startReceiver, waitFor } from '../support/http';
 import { quickReply, sendBody } from '../support/messages';
 import { startTestSandbox } from '../support/sandbox';
+import { sleep } from '../../dev/wait';
 
 const TIME_SCALE = 0.0005; // one minute of Insider's schedule = 30 ms
 let sandbox: InsiderSandbox;
@@ -96,8 +96,13 @@ describe('status callbacks', () => {
 				sandbox.url,
 				sendBody(quickReply(), '+15550001111', { callback: receiver.url }),
 			);
-			await waitFor(() => receiver.received.length === 3, 5000, 'three attempts');
-			await new Promise((resolve) => setTimeout(resolve, 200));
+			await waitFor(
+				() => sandbox.callbackAttempts.some((a) => a.statusCode === 200),
+				5000,
+				'the accepted attempt',
+			);
+			// Nothing to wait for but time: a wrong fourth attempt would come one retry interval on.
+			await sleep(CALLBACK_RETRY_MINUTES[2] * 60_000 * TIME_SCALE);
 			expect(receiver.received).toHaveLength(3);
 			const attempts = sandbox.callbackAttempts;
 			expect(attempts.map((a) => [a.event, a.attempt, a.statusCode])).toEqual([
@@ -121,13 +126,19 @@ describe('status callbacks', () => {
 	test('gives up after the tenth retry of a receiver that never answers 2xx', async () => {
 		const receiver = await startReceiver(() => 503);
 		try {
-			sandbox.configure({ statusEvents: [], timeScale: 0.00005 });
+			const timeScale = 0.00005;
+			sandbox.configure({ statusEvents: [], timeScale });
 			await postSend(
 				sandbox.url,
 				sendBody(quickReply(), '+15550001111', { callback: receiver.url }),
 			);
-			await waitFor(() => receiver.received.length === 11, 5000, 'eleven attempts');
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			await waitFor(
+				() => sandbox.callbackAttempts.some((a) => a.attempt === 10 && a.statusCode === 503),
+				5000,
+				'the answer to the tenth retry',
+			);
+			// Nothing to wait for but time: a wrong eleventh retry would come an hour (scaled) on.
+			await sleep(CALLBACK_RETRY_MINUTES[9] * 60_000 * timeScale);
 			expect(receiver.received).toHaveLength(11);
 			expect(sandbox.callbackAttempts.map((a) => a.attempt)).toEqual([
 				0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,

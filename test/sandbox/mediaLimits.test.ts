@@ -6,6 +6,10 @@ import { SAMPLE_PHOTO_ID } from '../../sandbox/server';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { mediaInfo, upload, uploadFile } from './botRequests';
 
+// Uploading 100 MB twice over loopback takes seconds on a busy machine; Jest's 5 s default is
+// no statement about the sandbox.
+jest.setTimeout(60_000);
+
 const KB = 1024;
 const MB = 1024 * KB;
 let sandbox: InsiderSandbox;

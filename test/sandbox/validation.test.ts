@@ -4,7 +4,10 @@ import { buttons, quickReply, sendBody } from '../support/messages';
 import { startTestSandbox } from '../support/sandbox';
 
 let sandbox: InsiderSandbox;
-beforeAll(async () => (sandbox = await startTestSandbox({ rateLimitPerSecond: 0 })));
+beforeAll(
+	async () =>
+		(sandbox = await startTestSandbox({ rateLimitPerSecond: 0, requireKnownMediaIds: false })),
+);
 afterAll(async () => await sandbox.stop());
 beforeEach(() => sandbox.reset());
 

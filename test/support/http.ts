@@ -1,9 +1,13 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 import axios from 'axios';
 import http from 'http';
-import type { AddressInfo } from 'net';
 
 import { TEST_KEY } from './sandbox';
+
+// The recorder and waiting live in dev/ (scripts use them too); tests take all HTTP helpers from here.
+export type { ReceivedRequest, Recorder } from '../../dev/http/recorder';
+export { startReceiver } from '../../dev/http/recorder';
+export { waitFor } from '../../dev/wait';
 
 export const client = axios.create({
 	validateStatus: () => true,
@@ -40,57 +44,32 @@ export async function postSend(
 	};
 }
 
-export interface ReceivedRequest {
-	at: number;
-	headers: http.IncomingHttpHeaders;
-	body: unknown;
-	url: string;
-}
-
-/** A loopback HTTP receiver for callbacks; `answer` picks the status of each request. */
-export async function startReceiver(
-	answer: (request: ReceivedRequest, index: number) => number = () => 200,
+/** POSTs exactly these bytes with exactly this content type (or none): status and answer. */
+export async function postBytes(
+	url: string,
+	text: string,
+	contentType: string | null,
+	headers: http.OutgoingHttpHeaders = {},
 ) {
-	const received: ReceivedRequest[] = [];
-	const server = http.createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8');
-			const entry = {
-				at: Date.now(),
-				headers: request.headers,
-				body: text ? JSON.parse(text) : undefined,
-				url: request.url ?? '',
-			};
-			received.push(entry);
-			response.writeHead(answer(entry, received.length - 1)).end();
+	const data = Buffer.from(text, 'utf8');
+	const all: http.OutgoingHttpHeaders = { 'content-length': data.length, ...headers };
+	if (contentType) all['content-type'] = contentType;
+	return await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+		const request = http.request(url, { method: 'POST', headers: all }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => {
+				const answer = Buffer.concat(chunks).toString('utf8');
+				let body: unknown = answer;
+				try {
+					body = JSON.parse(answer);
+				} catch {
+					/* not JSON: keep the text */
+				}
+				resolve({ status: response.statusCode ?? 0, body });
+			});
 		});
+		request.on('error', reject);
+		request.end(data);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		received,
-		stop: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
-}
-
-/** Polls until `check` returns true, for events that arrive asynchronously. */
-/** Polls `check` (which may be async) until it holds. */
-export async function waitFor(
-	check: () => boolean | Promise<boolean>,
-	timeoutMs = 5000,
-	what = 'condition',
-) {
-	const started = Date.now();
-	while (!(await check())) {
-		if (Date.now() - started > timeoutMs)
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
 }

@@ -4,6 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+// The sandbox refuses media ids it never issued; its samples' ids are always known.
+import { SAMPLE_PHOTO_ID } from '../../sandbox/media/store';
+
 export const row = (title: string, id = '', description = '') => ({ id, title, description });
 export const listFields = (rows: IDataObject[], extra: IDataObject = {}) => ({
 	headerText: 'Our stores',
@@ -50,8 +53,8 @@ export const EXACT_MESSAGES: Array<[string, IDataObject, IDataObject]> = [
 	],
 	[
 		'sendMedia',
-		{ mediaType: 'sticker', mediaSource: 'id', mediaId: '1234567890' },
-		{ type: 'sticker', sticker: { id: '1234567890' } },
+		{ mediaType: 'sticker', mediaSource: 'id', mediaId: SAMPLE_PHOTO_ID },
+		{ type: 'sticker', sticker: { id: SAMPLE_PHOTO_ID } },
 	],
 	[
 		'sendLocation',

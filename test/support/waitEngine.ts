@@ -22,7 +22,7 @@ import { Workflow } from 'n8n-workflow';
 import { SEND_AND_WAIT_WEBHOOKS } from '../../nodes/InsiderWhatsApp/actions/sendAndWait/webhook';
 import { InsiderWhatsApp } from '../../nodes/InsiderWhatsApp/InsiderWhatsApp.node';
 import type { RunResult } from './engine';
-import { nodeTypes, releaseEngineTimers, testAdditionalData } from './engine';
+import { nodeTypes, releaseEngineTimers, testAdditionalData } from './engineContext';
 
 export const EXECUTION_ID = '4711';
 export const WAITING_NODE_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';

@@ -4,7 +4,7 @@
  * n8n 1.123.81 and 2.41.1 build it (webhook-helpers' parseRequestBody, then body-parser's
  * parseBody): the raw bytes are always kept as `rawBody`; `body` is parsed JSON for
  * application/json, the text for text/plain, a query-string object for forms, else nothing.
- * test/e2e/triggerBodies.test.ts posts the same bodies to a real n8n of both lines.
+ * test/e2e/callbackBodies.test.ts posts the same bodies to a real n8n of both lines.
  */
 import querystring from 'querystring';
 

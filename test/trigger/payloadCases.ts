@@ -1,8 +1,9 @@
 /**
  * Every kind of body Insider may post, with the exact bytes and content type, and the items it
  * must give (all events chosen, raw included). The table is the contract of reading a callback:
- * the trigger runs it in n8n-core (trigger.test.ts) and in real n8n (test/e2e/triggerBodies),
- * and any other path that turns a received body into items can run it unchanged.
+ * the trigger runs it in n8n-core (trigger.test.ts), and both the trigger and Read Callback
+ * Events run it in real n8n (test/e2e/callbackBodies.test.ts); any other path that turns a
+ * received body into items can run it unchanged.
  */
 import type { ExpectedItem } from './expectedItems';
 import {
@@ -39,6 +40,10 @@ export interface RefusedBody {
 	/** The answer's message is `The body is not JSON: ` and this, when it is ours to word. */
 	reason?: string;
 }
+/** The Content-Type a case is posted with. */
+export const contentTypeOf = (body: { contentType?: string | null }) =>
+	body.contentType === undefined ? 'application/json' : body.contentType;
+
 const json = (value: unknown) => JSON.stringify(value);
 
 const mixed = mixedEnvelope();

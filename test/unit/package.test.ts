@@ -44,7 +44,7 @@ describe('package.json', () => {
 		expect(pkg.name).toBe('n8n-nodes-insider-whatsapp');
 		expect(pkg.keywords[0]).toBe('n8n-community-node-package');
 		expect(pkg.license).toBe('MIT');
-		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.files).toEqual(['dist', '!dist/**/*.map']);
 		expect(pkg.main).toBe('index.js');
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });

@@ -13,7 +13,8 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text))
 		return Math.min(MAX_DELAY_MS * 4, Math.round(Number(text) * 1000));
-	const date = Date.parse(text);
+	// An HTTP date names its day and month; a bare "-5" would parse as a year.
+	const date = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, Math.min(MAX_DELAY_MS * 4, date - now));
 }

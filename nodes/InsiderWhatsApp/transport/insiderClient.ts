@@ -12,28 +12,41 @@ export interface SendRequestBody {
 	messages: IDataObject[];
 }
 
+/** Insider said "not now" (429, 503, code 2020) or the connection was refused: nothing was done. */
+export interface RetryOutcome {
+	kind: 'retry';
+	retryAfterMs?: number;
+	/** A 429: retried while the key's time budget lasts, not counted against Max Retries. */
+	rateLimited?: boolean;
+	giveUp: (retries: number) => InsiderFailure;
+}
+
 /**
- * How one request ended, decided only from what is certain:
- * - accepted: one key per message, in order;
- * - retry: Insider said "not now" (429, 503, code 2020) or the connection was refused, so nothing was sent;
+ * A request's end other than success or "try again":
  * - invalid: validation failed (400/2002), nothing was sent, the offender is among these messages;
  * - rejected: a definite refusal of this request only;
  * - fatal: every further request would fail the same way (wrong key, IP not allowed);
  * - unknown: the request may have been accepted; it must not be sent again automatically.
  */
-export type SendOutcome =
-	| { kind: 'accepted'; keys: string[] }
-	| { kind: 'retry'; retryAfterMs?: number; giveUp: (retries: number) => InsiderFailure }
-	| { kind: 'invalid' | 'rejected' | 'fatal' | 'unknown'; failure: InsiderFailure };
+export interface FailedOutcome {
+	kind: 'invalid' | 'rejected' | 'fatal' | 'unknown';
+	failure: InsiderFailure;
+}
 
-interface FullResponse {
+/**
+ * How one send request ended, decided only from what is certain: accepted (one key per message,
+ * in order), retry, or failed.
+ */
+export type SendOutcome = { kind: 'accepted'; keys: string[] } | RetryOutcome | FailedOutcome;
+
+export interface FullResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
 }
 
 // Errors that prove the request never reached a server: safe to send again.
-const NOT_CONNECTED_CODES = new Set([
+export const NOT_CONNECTED_CODES = new Set([
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
@@ -42,7 +55,7 @@ const NOT_CONNECTED_CODES = new Set([
 ]);
 
 /** n8n's NodeApiError carries the system error code in httpCode; plain errors in code or cause. */
-function networkErrorCode(error: unknown): string {
+export function networkErrorCode(error: unknown): string {
 	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		for (const candidate of [current.httpCode, current.code]) {
@@ -58,7 +71,7 @@ function networkErrorCode(error: unknown): string {
 			: 'UNKNOWN';
 }
 
-function parseBody(body: unknown): unknown {
+export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body);
@@ -67,11 +80,45 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
+/**
+ * Refusals every Insider endpoint answers alike: 429 and 503/2020 (retry), 401 and 403 (fatal).
+ * Undefined for anything else, which each endpoint reads its own way.
+ */
+export function classifyCommonRefusal(
+	statusCode: number,
+	headers: Record<string, unknown>,
+	body: unknown,
+): RetryOutcome | FailedOutcome | undefined {
+	if (statusCode === 429) {
+		return {
+			kind: 'retry',
+			retryAfterMs: parseRetryAfter(headers['retry-after']),
+			rateLimited: true,
+			giveUp: (retries) => failures.rateLimited(statusCode, body, retries),
+		};
+	}
+	if (statusCode === 503 || failures.insiderErrorCode(body) === 2020) {
+		return {
+			kind: 'retry',
+			retryAfterMs: parseRetryAfter(headers['retry-after']),
+			giveUp: (retries) => failures.maintenance(statusCode, body, retries),
+		};
+	}
+	if (statusCode === 401)
+		return { kind: 'fatal', failure: failures.unauthorized(statusCode, body) };
+	if (statusCode === 403)
+		return { kind: 'fatal', failure: failures.forbidden(statusCode, body, USER_AGENT) };
+	return undefined;
+}
+
+/** A 2xx answer that carries no Insider error code. */
+export const isSuccess = (statusCode: number, body: unknown) =>
+	statusCode >= 200 && statusCode < 300 && failures.insiderErrorCode(body) === undefined;
+
 export function classifyResponse(response: FullResponse, messageCount: number): SendOutcome {
 	const { statusCode, headers } = response;
 	const body = parseBody(response.body);
-	const code = failures.insiderErrorCode(body);
-	if (statusCode >= 200 && statusCode < 300 && code === undefined) {
+	if (isSuccess(statusCode, body)) {
 		const keys = (body as { keys?: unknown })?.keys;
 		if (
 			Array.isArray(keys) &&
@@ -85,25 +132,9 @@ export function classifyResponse(response: FullResponse, messageCount: number): 
 			failure: failures.keyCountMismatch(Array.isArray(keys) ? keys.length : 0, messageCount),
 		};
 	}
-	if (statusCode === 429) {
-		return {
-			kind: 'retry',
-			retryAfterMs: parseRetryAfter(headers['retry-after']),
-			giveUp: (retries) => failures.rateLimited(statusCode, body, retries),
-		};
-	}
-	if (statusCode === 503 || code === 2020) {
-		return {
-			kind: 'retry',
-			retryAfterMs: parseRetryAfter(headers['retry-after']),
-			giveUp: (retries) => failures.maintenance(statusCode, body, retries),
-		};
-	}
-	if (statusCode === 401)
-		return { kind: 'fatal', failure: failures.unauthorized(statusCode, body) };
-	if (statusCode === 403)
-		return { kind: 'fatal', failure: failures.forbidden(statusCode, body, USER_AGENT) };
-	if (statusCode === 400 && code === 2002)
+	const common = classifyCommonRefusal(statusCode, headers, body);
+	if (common) return common;
+	if (statusCode === 400 && failures.insiderErrorCode(body) === 2002)
 		return { kind: 'invalid', failure: failures.badRequest(statusCode, body) };
 	if (statusCode >= 400 && statusCode < 500)
 		return { kind: 'rejected', failure: failures.badRequest(statusCode, body) };
@@ -116,6 +147,12 @@ export function classifyNetworkError(error: unknown, baseUrl: string): SendOutco
 		return { kind: 'retry', giveUp: (retries) => failures.unreachable(code, baseUrl, retries) };
 	}
 	return { kind: 'unknown', failure: failures.noAnswer(code) };
+}
+
+/** The credential's base URL, or Insider's own; a trailing slash is fine. */
+export function baseUrlOf(credentials: { baseUrl?: unknown }, fallback: string): string {
+	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	return (configured || fallback).replace(/\/+$/, '');
 }
 
 /** Sends one request to Insider and classifies the answer; never throws for HTTP or network errors. */

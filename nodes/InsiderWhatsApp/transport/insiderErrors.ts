@@ -2,6 +2,7 @@ import type { JsonObject } from 'n8n-workflow';
 
 import { field } from '../../shared/jsonValues';
 import { redactUrl } from '../helpers/redactUrl';
+import { RATE_LIMIT_BUDGET_MS } from './rateLimiter';
 
 /** What went wrong with one request, phrased for the person who has to fix it. */
 export interface InsiderFailure {
@@ -33,7 +34,8 @@ export function insiderErrorCode(body: unknown): number | undefined {
 	return undefined;
 }
 
-function insiderMessage(body: unknown): string {
+/** Insider's own words about a refusal, cut to a readable length. */
+export function insiderMessage(body: unknown): string {
 	if (typeof body === 'string') return body.slice(0, 500);
 	const detail = field(body, 'errors');
 	const message = field(body, 'message');
@@ -41,7 +43,7 @@ function insiderMessage(body: unknown): string {
 	return text.slice(0, 1000);
 }
 
-function asJson(body: unknown): JsonObject | undefined {
+export function asJson(body: unknown): JsonObject | undefined {
 	return typeof body === 'object' && body !== null && !Array.isArray(body)
 		? (body as JsonObject)
 		: undefined;
@@ -107,9 +109,10 @@ export function badRequest(statusCode: number, body: unknown): InsiderFailure {
 }
 
 export function rateLimited(statusCode: number, body: unknown, retries: number): InsiderFailure {
+	const minutes = RATE_LIMIT_BUDGET_MS / 60_000;
 	return {
-		message: `Insider's rate limit was still exceeded after ${retries} retries (${statusCode})`,
-		description: `Lower "Requests Per Second" in the node's options (other workflows may share the same key), or ask Insider to raise the key's limit. ${NOTHING_SENT}`,
+		message: `Insider's rate limit was still exceeded after ${minutes} minutes without an accepted request on this API key (${statusCode}, ${retries} retries)`,
+		description: `Something else keeps this API key at Insider's limit: other n8n instances or workflows share it with this node, but another system may be using all of it. Find what else sends with this key, or ask Insider to raise the key's limit. ${NOTHING_SENT}`,
 		httpCode: String(statusCode),
 		body: asJson(body),
 	};
@@ -158,7 +161,7 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 	EPIPE: 'connection closed',
 };
 
-const networkProblem = (code: string) => NETWORK_PROBLEMS[code] ?? 'connection failed';
+export const networkProblem = (code: string) => NETWORK_PROBLEMS[code] ?? 'connection failed';
 
 export function noAnswer(code: string): InsiderFailure {
 	return {

@@ -13,8 +13,9 @@ import path from 'path';
 
 import { LoadBalancer } from './loadBalancer';
 import type { N8nInstall } from '../../../dev/n8n/n8nInstall';
-import { QueueProcess } from './queueProcess';
-import type { QueueRole } from './queueProcess';
+import type { N8nRole } from '../../../dev/n8n/n8nProcess';
+import { N8nProcess } from '../../../dev/n8n/n8nProcess';
+import { waitFor } from '../../../dev/wait';
 import type { Postgres, Redis } from './services';
 import { startPostgres, startRedis } from './services';
 
@@ -37,11 +38,11 @@ export class QueueDeployment {
 
 	readonly balancer = new LoadBalancer();
 
-	readonly workers: QueueProcess[] = [];
+	readonly workers: N8nProcess[] = [];
 
-	readonly webhookProcessors: QueueProcess[] = [];
+	readonly webhookProcessors: N8nProcess[] = [];
 
-	main!: QueueProcess;
+	main!: N8nProcess;
 
 	redis!: Redis;
 
@@ -87,8 +88,16 @@ export class QueueDeployment {
 		};
 	}
 
-	private process(role: QueueRole, name: string, args: string[] = []) {
-		return new QueueProcess(this.install, role, name, this.folder, () => this.sharedEnv(), args);
+	/** One n8n process of the deployment, its user folder and log file in the deployment's folder. */
+	private process(role: N8nRole, name: string, args: string[] = []) {
+		return new N8nProcess(this.install, {
+			role,
+			name,
+			userFolder: path.join(this.folder, name),
+			logFile: path.join(this.folder, 'logs', `${name}.log`),
+			env: () => this.sharedEnv(),
+			args,
+		});
 	}
 
 	/** Starts Redis, PostgreSQL and the load balancer; the n8n processes start in start(). */
@@ -158,7 +167,7 @@ export class QueueDeployment {
 	}
 
 	/** Starts one more `n8n webhook` and puts it behind the load balancer. */
-	async addWebhookProcessor(): Promise<QueueProcess> {
+	async addWebhookProcessor(): Promise<N8nProcess> {
 		const name = `webhook-${this.webhookProcessors.length + 1}`;
 		const processor = this.process('webhook', name);
 		this.webhookProcessors.push(processor);
@@ -168,7 +177,7 @@ export class QueueDeployment {
 	}
 
 	/** The processes whose log says they ran this execution (`Worker started execution <id>`). */
-	workersThatStarted(executionId: string): QueueProcess[] {
+	workersThatStarted(executionId: string): N8nProcess[] {
 		const line = new RegExp(`Worker started execution ${executionId} \\(job `);
 		return this.workers.filter((worker) => line.test(worker.log()));
 	}
@@ -177,6 +186,22 @@ export class QueueDeployment {
 		return await this.postgres.query<{ id: string; status: string; mode: string }>(
 			`SELECT e.id::text AS id, e.status, e.mode FROM execution_entity e
 			 WHERE e."workflowId" = '${workflowId.replace(/'/g, "''")}' ORDER BY e.id`,
+		);
+	}
+
+	/** Waits until a workflow has `count` executions and none is still queued or running. */
+	async settledExecutions(workflowId: string, count: number, timeoutMs = 120_000) {
+		return await waitFor(
+			async () => {
+				const executions = await this.executions(workflowId);
+				const settled =
+					executions.length >= count &&
+					executions.every((e) => !['new', 'running'].includes(e.status));
+				return settled && executions;
+			},
+			timeoutMs,
+			`${count} settled executions of ${workflowId}`,
+			{ intervalMs: 250 },
 		);
 	}
 

@@ -1,10 +1,10 @@
 /**
  * Workflows of the queue-mode scenarios, built from the end-to-end ones in workflows.ts and
- * callbackReceivers.ts so the nodes are configured exactly as there: campaigns with the send
- * options a scenario sets, a trigger followed by n8n's own Remove Duplicates node, and n8n's
- * Webhook node followed by Read Callback Events.
+ * dev/n8n/callbackReceivers.ts so the nodes are configured exactly as there: campaigns with the
+ * send options a scenario sets, a trigger followed by n8n's own Remove Duplicates node, and
+ * n8n's Webhook node followed by Read Callback Events.
  */
-import { receiverWorkflow } from './callbackReceivers';
+import { receiverWorkflow } from '../../../dev/n8n/callbackReceivers';
 import { forwardingTriggerWorkflow, sendWorkflow } from './workflows';
 
 type WorkflowJson = ReturnType<typeof sendWorkflow>;

@@ -60,6 +60,16 @@ export class RestSession {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
+	/** A file the editor loads outside /rest with the same login, such as `/types/nodes.json`. */
+	async getFile<T>(path: string): Promise<T> {
+		const response = await fetch(`${this.baseUrl}${path}`, {
+			headers: { 'browser-id': this.browserId, cookie: this.cookie },
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${text}`);
+		return JSON.parse(text) as T;
+	}
+
 	/** The editor's Stop button on a running execution. */
 	async stopExecution(executionId: string): Promise<unknown> {
 		return await this.request('POST', `/executions/${executionId}/stop`, {});

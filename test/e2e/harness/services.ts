@@ -10,7 +10,9 @@ import fs from 'fs';
 import net from 'net';
 import path from 'path';
 
-import { freePort } from '../../../dev/n8n/n8nInstance';
+import { freePort } from '../../../dev/freePort';
+import { cpuSecondsOf } from '../../../dev/procfs';
+import { waitFor } from '../../../dev/wait';
 
 const HOST = '127.0.0.1';
 
@@ -46,15 +48,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 	});
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-	const started = Date.now();
-	while (!(await check())) {
-		if (Date.now() - started > timeoutMs)
-			throw new Error(`${what} not ready after ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
-
 /** Sends PING over the Redis protocol; true on +PONG. */
 function redisAnswersPing(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
@@ -77,26 +70,6 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 		child.once('exit', () => resolve());
 		child.kill(signal);
 	});
-}
-
-/** CPU seconds (user + system) of the processes `select` picks, from Linux's /proc. */
-export function processCpuSeconds(select: (pid: number, parent: number, group: number) => boolean) {
-	const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node runs on
-	let ticks = 0;
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		let stat: string;
-		try {
-			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-		} catch {
-			continue; // gone meanwhile
-		}
-		// The fields after the command name, which is in parentheses and may contain spaces.
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		if (select(Number(entry), Number(fields[1]), Number(fields[2])))
-			ticks += Number(fields[11]) + Number(fields[12]);
-	}
-	return ticks / ticksPerSecond;
 }
 
 export async function startRedis(folder: string): Promise<Redis> {
@@ -126,7 +99,12 @@ export async function startRedis(folder: string): Promise<Redis> {
 		child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}`))),
 	);
 	exited.catch(() => undefined);
-	await Promise.race([waitFor(async () => await redisAnswersPing(port), 15_000, 'Redis'), exited]);
+	await Promise.race([
+		waitFor(async () => await redisAnswersPing(port), 15_000, 'Redis to answer PING', {
+			intervalMs: 100,
+		}),
+		exited,
+	]);
 	return { host: HOST, port, logFile, stop: async () => await stopChild(child) };
 }
 
@@ -243,7 +221,7 @@ export async function startPostgres(folder: string): Promise<Postgres> {
 			const postmaster = Number(
 				fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
 			);
-			return processCpuSeconds((pid, parent) => pid === postmaster || parent === postmaster);
+			return cpuSecondsOf((p) => p.pid === postmaster || p.parent === postmaster);
 		},
 		stop: async () => {
 			await exec('pg_ctl', ['stop', '--pgdata', dataDir, '--mode', 'fast', '--wait']);

@@ -2,42 +2,22 @@
  * The workflows and credentials the end-to-end scenarios import into n8n. Node types and
  * parameters are exactly what the n8n editor would save.
  */
-export const PKG = 'n8n-nodes-insider-whatsapp';
-export const INSIDER_CREDENTIAL = { id: 'e2eInsiderSandbox', name: 'Insider sandbox' };
-export const WEBHOOK_CREDENTIAL = { id: 'e2eInsiderWebhook', name: 'Insider webhook token' };
+import {
+	INSIDER_CREDENTIAL,
+	PKG,
+	WEBHOOK_CREDENTIAL,
+	workflow,
+} from '../../../dev/n8n/workflowJson';
 
-export function credentials(sandboxUrl: string, apiKey: string, webhookToken: string) {
-	return [
-		{ ...INSIDER_CREDENTIAL, type: 'insiderWhatsAppApi', data: { apiKey, baseUrl: sandboxUrl } },
-		{ ...WEBHOOK_CREDENTIAL, type: 'insiderWhatsAppWebhookApi', data: { token: webhookToken } },
-	];
-}
-
-type NodeJson = Record<string, unknown> & { name: string };
-
-export function workflow(id: string, name: string, nodes: NodeJson[], chain: string[]) {
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < chain.length - 1; i++) {
-		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
-	}
-	return {
-		id,
-		name,
-		nodes: nodes.map((node, index) => ({
-			id: `${id}-n${index}`,
-			position: [index * 240, 0],
-			...node,
-		})),
-		connections,
-		active: false,
-		settings: {
-			executionOrder: 'v1',
-			saveDataSuccessExecution: 'all',
-			saveDataErrorExecution: 'all',
-		},
-		pinData: {},
-	};
-}
+// The scenarios find all workflow JSON here, the shared basics included.
+export {
+	credentials,
+	INSIDER_CREDENTIAL,
+	PKG,
+	WEBHOOK_CREDENTIAL,
+	webhookCredential,
+	workflow,
+} from '../../../dev/n8n/workflowJson';
 
 /** Webhook (POST {contacts:[…]}) -> Split Out -> Insider WhatsApp -> answer with every item. */
 export function sendWorkflow(options: {

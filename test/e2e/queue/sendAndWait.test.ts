@@ -6,13 +6,12 @@
  * on a webhook processor, and the same execution resumes on a worker and finishes.
  */
 import { parseWaitReference } from '../../../nodes/shared/waitReference';
-import type { InsiderSandbox } from '../../../sandbox/server';
-import { client, startReceiver, waitFor } from '../../support/http';
-import { startTestSandbox, TEST_KEY } from '../../support/sandbox';
-import { ensureN8n, N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
-import { QueueDeployment, reportMeasurement } from '../harness/queueMode';
+import { client, waitFor } from '../../support/http';
+import { N8N_VERSIONS } from '../../../dev/n8n/n8nInstall';
+import { useQueueDeployment } from '../harness/queueFixture';
+import { reportMeasurement } from '../harness/queueMode';
 import { askWorkflow } from '../harness/sendAndWaitWorkflows';
-import { credentials, forwardingTriggerWorkflow } from '../harness/workflows';
+import { forwardingTriggerWorkflow } from '../harness/workflows';
 
 const TOKEN = 'queue-wait-token-0123456789';
 const ASK_WORKFLOW = 'qAsk';
@@ -29,48 +28,29 @@ type Forwarded = {
 type Buttons = { interactive: { action: { buttons: Array<{ reply: { id: string } }> } } };
 
 describe('queue mode: Send and Wait', () => {
-	let sandbox: InsiderSandbox;
-	let recorder: Awaited<ReturnType<typeof startReceiver>>;
-	let n8n: QueueDeployment;
-
-	beforeAll(async () => {
-		const install = await ensureN8n(N8N_VERSIONS.v2);
-		sandbox = await startTestSandbox({ rateLimitPerSecond: 10 });
-		recorder = await startReceiver();
-		n8n = new QueueDeployment(install, { workers: 2, webhookProcessors: 1 });
-		await n8n.launch(async (deployment) => {
-			await deployment.importCredentials(credentials(sandbox.url, TEST_KEY, TOKEN));
-			await deployment.importWorkflows([
-				askWorkflow({
-					id: ASK_WORKFLOW,
-					path: 'q-ask',
-					askNodeId: '2b4d6f80-1a3c-4e5f-8a9b-0c1d2e3f4a5b',
-					recorderUrl: recorder.url,
-				}),
-				forwardingTriggerWorkflow({
-					id: TRIGGER_WORKFLOW,
-					webhookId: 'q-wait-replies',
-					authentication: 'bearerToken',
-					recorderUrl: recorder.url,
-					label: 'trigger',
-				}),
-			]);
-		});
-		sandbox.configure({ webhook: { url: `${n8n.url}${REPLIES_PATH}`, token: TOKEN } });
+	const queue = useQueueDeployment(N8N_VERSIONS.v2, {
+		token: TOKEN,
+		repliesPath: REPLIES_PATH,
+		workflows: ({ recorder }) => [
+			askWorkflow({
+				id: ASK_WORKFLOW,
+				path: 'q-ask',
+				askNodeId: '2b4d6f80-1a3c-4e5f-8a9b-0c1d2e3f4a5b',
+				recorderUrl: recorder,
+			}),
+			forwardingTriggerWorkflow({
+				id: TRIGGER_WORKFLOW,
+				webhookId: 'q-wait-replies',
+				authentication: 'bearerToken',
+				recorderUrl: recorder,
+				label: 'trigger',
+			}),
+		],
 	});
-
-	afterAll(async () => {
-		await n8n?.stop();
-		await recorder?.stop();
-		await sandbox?.stop();
-	});
-
-	/** A test body that keeps the deployment's logs when it fails. */
-	const keepLogsOnFailure = (body: () => Promise<void>) => async () => await n8n.guard(body)();
 
 	const statusOf = async (executionId: string) =>
 		(
-			await n8n.postgres.query<{ status: string }>(
+			await queue.n8n.postgres.query<{ status: string }>(
 				`SELECT status FROM execution_entity WHERE id = ${Number(executionId)}`,
 			)
 		)[0]?.status;
@@ -79,7 +59,7 @@ describe('queue mode: Send and Wait', () => {
 	const startsByWorker = (executionId: string) => {
 		const line = new RegExp(`Worker started execution ${executionId} \\(job `, 'g');
 		return Object.fromEntries(
-			n8n.workers.map((worker) => [worker.name, (worker.log().match(line) ?? []).length]),
+			queue.n8n.workers.map((worker) => [worker.name, (worker.log().match(line) ?? []).length]),
 		);
 	};
 	const totalStarts = (executionId: string) =>
@@ -87,7 +67,8 @@ describe('queue mode: Send and Wait', () => {
 
 	test(
 		"4. the message goes out from a worker, the tap reaches the webhook processor, and the same execution resumes on a worker into the second button's branch",
-		keepLogsOnFailure(async () => {
+		queue.keepLogsOnFailure(async () => {
+			const { n8n, sandbox, recorder } = queue;
 			const phone = '+15550004141';
 			const response = await client.post(`${n8n.url}/webhook/q-ask`, { phone, name: 'Ada' });
 			expect(response.status).toBe(200);

@@ -25,7 +25,10 @@ export interface MessageTypeCases {
 
 export function checkMessageType({ accepted, refused }: MessageTypeCases) {
 	let sandbox: InsiderSandbox;
-	beforeAll(async () => (sandbox = await startTestSandbox({ rateLimitPerSecond: 0 })));
+	beforeAll(
+		async () =>
+			(sandbox = await startTestSandbox({ rateLimitPerSecond: 0, requireKnownMediaIds: false })),
+	);
 	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 

@@ -23,6 +23,9 @@ interface ReadOptions {
 
 const DEFAULT_HISTORY_SIZE = 10000;
 
+/** The oldest n8n with the deduplication store (checkProcessedAndRecord); README, Compatibility. */
+export const DEDUPLICATION_MINIMUM_N8N = '1.64.0';
+
 /** What one input item gave: its events, or the error it became under Continue On Fail. */
 type ItemReading = { events: CallbackEvent[] } | { error: NodeOperationError };
 
@@ -127,6 +130,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	if (options.deduplicate !== false) {
+		// n8n's deduplication store came with n8n 1.64 (the Remove Duplicates node's v2).
+		if (typeof this.helpers.checkProcessedAndRecord !== 'function') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Deduplicate needs n8n ${DEDUPLICATION_MINIMUM_N8N} or later: this n8n has no deduplication store`,
+				{
+					description:
+						'Update n8n, or turn Deduplicate off to read without it. Nothing was output.',
+				},
+			);
+		}
 		const historySize = Math.max(1, Math.floor(options.historySize ?? DEFAULT_HISTORY_SIZE));
 		const dropped = await dropReadBefore(this, readings, historySize);
 		if (dropped > 0) {

@@ -40,6 +40,82 @@ export const recipientProperties: INodeProperties[] = [
 	},
 ];
 
+/** The Sender Number option, in every send's options and Send and Wait's. */
+export const senderNumberOption: INodeProperties = {
+	displayName: 'Sender Number',
+	name: 'from',
+	type: 'string',
+	default: '',
+	placeholder: '+15550783881',
+	description:
+		'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
+};
+
+/** The Status Callback URL option, in every send's options and Send and Wait's. */
+export const statusCallbackUrlOption: INodeProperties = {
+	displayName: 'Status Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://n8n.example.com/webhook/…/webhook',
+	description:
+		"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
+};
+
+/**
+ * Requests Per Second and Max Retries: every operation that calls Insider has them. Defaults are
+ * literals (n8n's linter reads them statically); they equal SENDING_DEFAULTS.
+ */
+export const REQUESTS_PER_SECOND_OPTION: INodeProperties = {
+	displayName: 'Requests Per Second',
+	name: 'requestsPerSecond',
+	type: 'number',
+	default: 10,
+	typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
+	description:
+		"The most requests per second this node sends, shared by everything on the same API key in this n8n process; Insider's default limit is 10 per key. Other processes on the key are found by their 429s. Read from the first item.",
+};
+
+/** Max Retries as sends have it; the operations that send nothing retry more (below). */
+export const MAX_RETRIES_OPTION: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 0, maxValue: 20 },
+	description:
+		'How often a request Insider certainly did not accept (503 or code 2020 maintenance, connection refused) is tried again. A 429 is retried until 10 minutes pass without an accepted request on the key. Read from the first item.',
+};
+
+/**
+ * The Options of operations that make one request per item (Mark as Read, the Media resource),
+ * after their own (`ownOptions`, sorted before Max Retries). Nothing they do reaches a contact,
+ * so every unsure outcome is asked again.
+ */
+export function requestOptionsProperties(
+	resource: string,
+	operations: string[],
+	ownOptions: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: [resource], operation: operations } },
+		options: [
+			...ownOptions,
+			{
+				...MAX_RETRIES_OPTION,
+				description:
+					'How often a request is tried again when Insider answered 5xx, was in maintenance or could not be reached. A 429 is retried until 10 minutes pass without an accepted request on the key. Read from the first item.',
+			},
+			REQUESTS_PER_SECOND_OPTION,
+		],
+	};
+}
+
 /**
  * Options of every send operation, last in the panel. Defaults are literals (n8n's linter reads
  * them statically); they equal SENDING_DEFAULTS.
@@ -81,15 +157,7 @@ export const sendOptionsProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 500 },
 				description: 'How many messages go in one API request. Read from the first item.',
 			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 0, maxValue: 20 },
-				description:
-					'How often a request Insider certainly did not accept (429 rate limit, 503 or code 2020 maintenance, connection refused) is tried again. Read from the first item.',
-			},
+			MAX_RETRIES_OPTION,
 			{
 				displayName: 'Reply To',
 				name: 'replyTo',
@@ -99,33 +167,9 @@ export const sendOptionsProperties: INodeProperties[] = [
 				description:
 					"The WhatsApp message ID (wamid) of the contact's message to quote, for example the Insider WhatsApp Trigger's messageId",
 			},
-			{
-				displayName: 'Requests Per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				default: 10,
-				typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
-				description:
-					"Client-side limit across the whole execution; Insider's default limit is 10 per API key. Read from the first item.",
-			},
-			{
-				displayName: 'Sender Number',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: '+15550783881',
-				description:
-					'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
-			},
-			{
-				displayName: 'Status Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description:
-					"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
-			},
+			REQUESTS_PER_SECOND_OPTION,
+			senderNumberOption,
+			statusCallbackUrlOption,
 		],
 	},
 ];

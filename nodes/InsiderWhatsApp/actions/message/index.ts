@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { recipientProperties, sendOptionsProperties } from './common.description';
+import { MARK_AS_READ, markAsReadProperties } from './markAsRead.description';
 import { SEND_AND_WAIT, SEND_OPERATIONS } from './operations';
 import {
 	sendAndWaitNoticeProperties,
@@ -8,7 +9,7 @@ import {
 } from './sendAndWait.description';
 
 /** The operation list, by label as n8n's editor lists them. */
-const operationOptions = [...SEND_OPERATIONS, SEND_AND_WAIT]
+const operationOptions = [...SEND_OPERATIONS, SEND_AND_WAIT, MARK_AS_READ]
 	.map(({ name, value, action, description }) => ({ name, value, action, description }))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
@@ -28,4 +29,5 @@ export const messageProperties: INodeProperties[] = [
 	...SEND_OPERATIONS.flatMap((operation) => operation.properties),
 	...sendOptionsProperties,
 	...sendAndWaitOptionsProperties,
+	...markAsReadProperties,
 ];

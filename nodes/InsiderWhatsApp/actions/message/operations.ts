@@ -11,12 +11,14 @@ import { buildListMessage } from '../../helpers/messages/list';
 import { buildLocationMessage } from '../../helpers/messages/location';
 import { buildMediaMessage } from '../../helpers/messages/media';
 import type { MessageBuilder } from '../../helpers/messages/messageInput';
+import type { UploadStep } from '../sendPipeline/uploadStep';
 import { buildQuickReplyMessage } from '../../helpers/messages/quickReply';
 import { buildTemplateMessage } from '../../helpers/messages/template';
 import { buildTextMessage } from '../../helpers/messages/text';
 import { sendCtaUrlProperties } from './sendCtaUrl.description';
 import { sendListProperties } from './sendList.description';
 import { sendLocationProperties } from './sendLocation.description';
+import { sendMediaFile } from './sendMediaFile';
 import { sendMediaProperties } from './sendMedia.description';
 import { sendQuickReplyProperties } from './sendQuickReply.description';
 import { sendTemplateProperties } from './sendTemplate.description';
@@ -33,6 +35,11 @@ export interface SendOperation {
 	build: MessageBuilder;
 	/** Conversational messages reach the contact only within the 24-hour window. */
 	windowOnly: boolean;
+	/**
+	 * The file an item sends from n8n binary data, uploaded once per distinct file after every
+	 * item is checked and before the first message (see sendPipeline/uploadStep).
+	 */
+	upload?: UploadStep;
 }
 
 export const SEND_OPERATIONS: SendOperation[] = [
@@ -60,10 +67,12 @@ export const SEND_OPERATIONS: SendOperation[] = [
 		value: 'sendMedia',
 		name: 'Send Media',
 		action: 'Send a media file',
-		description: 'Send an image, video, audio file, document or sticker by link or media ID',
+		description:
+			'Send an image, video, audio file, document or sticker by link, media ID or from a binary file',
 		properties: sendMediaProperties,
 		build: buildMediaMessage,
 		windowOnly: true,
+		upload: sendMediaFile,
 	},
 	{
 		value: 'sendList',

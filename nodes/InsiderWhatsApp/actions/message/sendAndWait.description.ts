@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { senderNumberOption, statusCallbackUrlOption } from './common.description';
+
 // n8n recognises a Send and Wait node by exactly this operation value (SEND_AND_WAIT_OPERATION).
 const showFor = { resource: ['message'], operation: ['sendAndWait'] };
 
@@ -99,26 +101,6 @@ export const sendAndWaitOptionsProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showFor },
-		options: [
-			limitWaitTimeOption,
-			{
-				displayName: 'Sender Number',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: '+15550783881',
-				description:
-					'The business number to send from, in E.164, for accounts with several WhatsApp numbers. Empty uses the account default.',
-			},
-			{
-				displayName: 'Status Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description:
-					"Where Insider posts sent, delivered, read and failed statuses: paste the Insider WhatsApp Trigger's production URL here",
-			},
-		],
+		options: [limitWaitTimeOption, senderNumberOption, statusCallbackUrlOption],
 	},
 ];

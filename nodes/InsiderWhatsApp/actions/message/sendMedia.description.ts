@@ -33,6 +33,12 @@ const properties: INodeProperties[] = [
 		default: 'link',
 		options: [
 			{
+				name: 'Binary File',
+				value: 'binary',
+				description:
+					'A file in the input item, uploaded to WhatsApp first: once per execution however many contacts receive it',
+			},
+			{
 				name: 'Link',
 				value: 'link',
 				description: 'A public https URL WhatsApp downloads the file from',
@@ -68,6 +74,20 @@ const properties: INodeProperties[] = [
 		},
 	},
 	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		placeholder: 'data',
+		hint: 'The name of the input binary field containing the file to be sent',
+		description:
+			"Checked against WhatsApp's types and sizes for the Media Type before anything is uploaded",
+		displayOptions: {
+			show: { mediaSource: ['binary'] },
+		},
+	},
+	{
 		displayName: 'Caption',
 		name: 'caption',
 		type: 'string',
@@ -85,7 +105,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'catalogue.pdf',
-		description: 'File name shown to the recipient for the document',
+		description:
+			"File name shown to the recipient for the document. Empty, for a binary file: the file's own name.",
 		displayOptions: {
 			show: { mediaType: ['document'] },
 		},

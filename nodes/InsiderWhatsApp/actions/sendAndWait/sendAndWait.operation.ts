@@ -1,21 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ExpressionError, NodeOperationError } from 'n8n-workflow';
 
-import { WaitReferenceError } from '../../../shared/waitReference';
-import { INSIDER_DEFAULT_BASE_URL, SEND_PATHS, SENDING_DEFAULTS } from '../../constants';
-import { MessageInputError } from '../../helpers/messages/messageInput';
+import { SENDING_DEFAULTS } from '../../constants';
 import type { QuickReplyMessage } from '../../helpers/messages/quickReply';
 import { buildQuickReplyMessage } from '../../helpers/messages/quickReply';
-import { ParameterReader } from '../parameterReader';
-import { batchesOf } from '../../transport/batching';
-import type { PlannedMessage } from '../../transport/dispatcher';
-import { dispatchBatches } from '../../transport/dispatcher';
-import { limiterForKey } from '../../transport/rateLimiter';
-import { sendOnce } from '../../transport/insiderClient';
 import { notSentAfterStop } from '../../transport/insiderErrors';
-import { failureError } from '../../transport/nodeErrors';
-import { baseUrlOf, toRequestBody } from '../../transport/requestBody';
+import { ParameterReader } from '../parameterReader';
+import { batchesOf } from '../sendPipeline/batching';
 import { planMessage } from '../sendPipeline/planMessage';
+import { failureError, toValidationError } from '../sendPipeline/sendErrors';
+import { sendMessages } from '../sendPipeline/sendMessages';
+import type { PlannedMessage } from '../sendPipeline/sendModel';
 import { withWaitReferences } from './buttonReferences';
 import { waitTillFromOptions } from './limitWaitTime';
 import { requireSignedResumes } from './signedResumes';
@@ -23,22 +17,6 @@ import { runIndexAtSend } from './waitRun';
 
 /** Like n8n's own Send and Wait operations: one message, for the first input item. */
 const ITEM = 0;
-
-/** A field the user must fix, named as the send pipeline names it; n8n's own errors unchanged. */
-function toValidationError(context: IExecuteFunctions, error: unknown): Error {
-	if (error instanceof MessageInputError || error instanceof WaitReferenceError) {
-		return new NodeOperationError(
-			context.getNode(),
-			`Item ${ITEM}, ${error.field}: ${error.problem}`,
-			{
-				itemIndex: ITEM,
-				description: `Fix the "${error.field}" value of item ${ITEM}. Nothing was sent.`,
-			},
-		);
-	}
-	if (error instanceof NodeOperationError || error instanceof ExpressionError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex: ITEM });
-}
 
 /**
  * Message > Send Quick Reply and Wait for Tap: checks and sends the first item's quick reply,
@@ -60,25 +38,15 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 			target,
 		) as unknown as IDataObject;
 	} catch (error) {
-		throw toValidationError(this, error);
+		throw toValidationError(this, error, ITEM);
 	}
 	const waitTill = waitTillFromOptions(this);
 
-	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(
-		'insiderWhatsAppApi',
-	);
-	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
-	const results = await dispatchBatches(
-		batchesOf([planned], 1),
-		{
-			requestsPerSecond: SENDING_DEFAULTS.requestsPerSecond,
-			maxRetries: SENDING_DEFAULTS.maxRetries,
-			stopAfterFirstFailure: true,
-			abortSignal: this.getExecutionCancelSignal?.(),
-			limiter: limiterForKey(baseUrl, String(credentials.apiKey ?? '')),
-		},
-		async (batch) => await sendOnce(this, baseUrl, SEND_PATHS.conversational, toRequestBody(batch)),
-	);
+	const results = await sendMessages(this, batchesOf([planned], 1), {
+		requestsPerSecond: SENDING_DEFAULTS.requestsPerSecond,
+		maxRetries: SENDING_DEFAULTS.maxRetries,
+		stopAfterFirstFailure: true,
+	});
 	const result = results.get(ITEM) ?? {
 		status: 'notSent' as const,
 		failure: notSentAfterStop('The execution was stopped'),

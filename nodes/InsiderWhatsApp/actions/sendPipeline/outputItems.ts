@@ -1,10 +1,10 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { redactUrl } from '../../helpers/redactUrl';
-import type { ItemResult, PlannedMessage } from '../../transport/dispatcher';
+import type { ItemResult, PlannedMessage } from './sendModel';
 import type { InsiderFailure } from '../../transport/insiderErrors';
-import type { AcceptedItem } from '../../transport/nodeErrors';
-import { failureError, partialSendError } from '../../transport/nodeErrors';
+import type { AcceptedItem } from './sendErrors';
+import { failureError, partialSendError } from './sendErrors';
 
 /** What happened to every input item: refused before sending, or sent with a result. */
 export interface SendOutcomes {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requireHttpUrl, requirePhoneNumber, requireText } from '../../helpers/fieldChecks';
 import type { MessageBuilder } from '../../helpers/messages/messageInput';
 import type { ParameterReader } from '../parameterReader';
-import type { PlannedMessage, SendEndpoint } from '../../transport/dispatcher';
+import type { PlannedMessage, SendEndpoint } from './sendModel';
 
 /** The Options collection of a send operation, as n8n resolves it for one item. */
 export interface SendOptions {

@@ -1,45 +1,38 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ExpressionError, NodeOperationError } from 'n8n-workflow';
 
-import { INSIDER_DEFAULT_BASE_URL, SENDING_DEFAULTS } from '../../constants';
+import { SENDING_DEFAULTS } from '../../constants';
 import type { MessageBuilder } from '../../helpers/messages/messageInput';
-import { MessageInputError } from '../../helpers/messages/messageInput';
+import type { SendOperation } from '../message/operations';
 import { ParameterReader } from '../parameterReader';
-import { abortableSleep } from '../../transport/abortableSleep';
-import { batchesOf, streamedBatches } from '../../transport/batching';
-import type { BatchSource, PlannedMessage } from '../../transport/dispatcher';
-import { dispatchBatches } from '../../transport/dispatcher';
-import { sendOnce } from '../../transport/insiderClient';
-import { limiterForKey } from '../../transport/rateLimiter';
-import { baseUrlOf, sendPathOf, toRequestBody } from '../../transport/requestBody';
+import { ITEMS_PER_TURN, requestSettingsOf, yieldOrStop } from '../requestSettings';
+import { batchesOf, streamedBatches } from './batching';
 import type { SendOptions } from './planMessage';
 import { planMessage } from './planMessage';
 import type { SendOutcomes } from './outputItems';
 import { outputItems } from './outputItems';
-
-/** Items checked between two turns of the event loop, so a Stop or a callback is not kept waiting. */
-const ITEMS_PER_TURN = 100;
+import { toValidationError } from './sendErrors';
+import { sendMessages } from './sendMessages';
+import type { BatchSource, PlannedMessage } from './sendModel';
+import type { ItemFile } from './uploadStep';
+import { placeholderOf, uploadItemFiles, withFields } from './uploadStep';
 
 function readSettings(parameters: ParameterReader) {
 	const options = parameters.get<SendOptions>('options', 0, {});
 	return {
 		batchSize: Math.max(1, Math.floor(options.batchSize ?? SENDING_DEFAULTS.batchSize)),
-		requestsPerSecond: Math.max(
-			0.1,
-			options.requestsPerSecond ?? SENDING_DEFAULTS.requestsPerSecond,
-		),
-		maxRetries: Math.max(0, Math.floor(options.maxRetries ?? SENDING_DEFAULTS.maxRetries)),
+		...requestSettingsOf(options),
 	};
 }
 
 /**
  * The one send pipeline every message operation shares: check items, batch them by endpoint,
  * sender and callback URL, send under the rate limit with safe retries, and give one output
- * item per input item. An operation only supplies its message builder.
+ * item per input item. An operation supplies its message builder, and an upload step when an
+ * item may send a file from n8n binary data.
  */
 export async function runSendPipeline(
 	this: IExecuteFunctions,
-	build: MessageBuilder,
+	operation: Pick<SendOperation, 'build' | 'upload'>,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const continueOnFail = this.continueOnFail();
@@ -52,23 +45,53 @@ export async function runSendPipeline(
 		results: new Map(),
 	};
 
-	/** Plans one item; an invalid one is thrown, or kept as an error item under Continue On Fail. */
-	const plan = (itemIndex: number): PlannedMessage | undefined => {
+	/** An invalid item is thrown, or kept as an error item under Continue On Fail. */
+	const refuse = (itemIndex: number, error: unknown): undefined => {
+		const validationError = toValidationError(this, error, itemIndex);
+		if (!continueOnFail) throw validationError;
+		outcome.invalid.set(itemIndex, validationError);
+		return undefined;
+	};
+
+	/** Plans one item, or refuses it. */
+	const plan = (itemIndex: number, build: MessageBuilder = operation.build) => {
 		try {
 			const planned = planMessage(build, parameters, itemIndex);
 			outcome.planned.set(itemIndex, planned);
 			return planned;
 		} catch (error) {
-			const validationError = toValidationError(this, error, itemIndex);
-			if (!continueOnFail) throw validationError;
-			outcome.invalid.set(itemIndex, validationError);
-			return undefined;
+			return refuse(itemIndex, error);
 		}
+	};
+
+	/**
+	 * Plans every item, files included, then uploads each distinct file once: up front even with
+	 * Continue On Fail, since no message may leave before its file's ID is known.
+	 */
+	const planWithFiles = async (upload: NonNullable<SendOperation['upload']>) => {
+		const files = new Map<number, ItemFile>();
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+			if (itemIndex > 0 && itemIndex % ITEMS_PER_TURN === 0) await yieldOrStop(this, signal);
+			const read = <T>(name: string, fallback: T) => parameters.get(name, itemIndex, fallback);
+			let file: ItemFile | undefined;
+			try {
+				file = await upload(this, read, itemIndex);
+			} catch (error) {
+				refuse(itemIndex, error);
+				continue;
+			}
+			const fields = file?.fields(placeholderOf(itemIndex));
+			const planned = plan(itemIndex, fields ? withFields(operation.build, fields) : undefined);
+			if (planned && file) files.set(itemIndex, file);
+		}
+		return await uploadItemFiles(this, files, outcome, settings, continueOnFail);
 	};
 
 	const settings = readSettings(parameters);
 	let source: BatchSource;
-	if (continueOnFail) {
+	if (operation.upload) {
+		source = batchesOf(await planWithFiles(operation.upload), settings.batchSize);
+	} else if (continueOnFail) {
 		// An invalid item only becomes an error item, so checking everything first protects
 		// nothing: items are evaluated as workers need them, while earlier requests are out.
 		let next = 0;
@@ -89,38 +112,11 @@ export async function runSendPipeline(
 		source = batchesOf(messages, settings.batchSize);
 	}
 
-	const credentials = await this.getCredentials<{ baseUrl?: string; apiKey?: string }>(
-		'insiderWhatsAppApi',
-	);
-	const baseUrl = baseUrlOf(credentials, INSIDER_DEFAULT_BASE_URL);
-	const limiter = limiterForKey(baseUrl, String(credentials.apiKey ?? ''));
-	outcome.results = await dispatchBatches(
-		source,
-		{ ...settings, stopAfterFirstFailure: !continueOnFail, abortSignal: signal, limiter },
-		async (batch) => await sendOnce(this, baseUrl, sendPathOf(batch), toRequestBody(batch)),
-	);
+	const sent = await sendMessages(this, source, {
+		...settings,
+		stopAfterFirstFailure: !continueOnFail,
+	});
+	// Items whose file could not be uploaded already have their result.
+	sent.forEach((result, itemIndex) => outcome.results.set(itemIndex, result));
 	return outputItems(this.getNode(), outcome, continueOnFail);
-}
-
-/** Lets n8n handle a Stop (and incoming webhooks) while a long campaign is being checked. */
-async function yieldOrStop(context: IExecuteFunctions, signal: AbortSignal | undefined) {
-	if (!(await abortableSleep(0, signal))) {
-		throw new NodeOperationError(context.getNode(), 'The execution was stopped before sending');
-	}
-}
-
-function toValidationError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof MessageInputError) {
-		return new NodeOperationError(
-			context.getNode(),
-			`Item ${itemIndex}, ${error.field}: ${error.problem}`,
-			{
-				itemIndex,
-				description: `Fix the "${error.field}" value of item ${itemIndex}. Nothing was sent for this item.`,
-			},
-		);
-	}
-	// n8n's own errors (an expression it refused, say) reach the user exactly as n8n made them.
-	if (error instanceof NodeOperationError || error instanceof ExpressionError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

@@ -1,4 +1,4 @@
-import type { Batch, BatchSource, PlannedMessage } from './dispatcher';
+import type { Batch, BatchSource, PlannedMessage } from './sendModel';
 
 /**
  * Collects messages into requests: one group per endpoint, sender and callback URL, each cut

@@ -1,52 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { abortableSleep } from './abortableSleep';
-import { backoffDelay } from './backoff';
-import type { InsiderFailure } from './insiderErrors';
-import { notSentAfterStop } from './insiderErrors';
-import type { SendOutcome } from './insiderClient';
-import type { RequestRateLimiter } from './rateLimiter';
-
-/** Which Insider endpoint a message goes to; Insider documents the same envelope for both. */
-export type SendEndpoint = 'conversational' | 'transactional';
-
-/** One validated message and the input item it came from. */
-export interface PlannedMessage {
-	itemIndex: number;
-	outgoing: { phoneNumber: string; message: IDataObject };
-	endpoint: SendEndpoint;
-	from?: string;
-	callbackUrl?: string;
-}
-
-/** Messages that travel in one request: same endpoint, sender and callback URL. */
-export interface Batch {
-	endpoint: SendEndpoint;
-	from?: string;
-	callbackUrl?: string;
-	entries: PlannedMessage[];
-}
-
-/** Hands out batches in sending order; undefined when there are no more. */
-export type BatchSource = () => Batch | undefined;
-
-export type ItemResult =
-	| { status: 'accepted'; key: string }
-	/** failed: definitely not sent; unknown: may have been sent; notSent: never tried. */
-	| { status: 'failed' | 'unknown' | 'notSent'; failure: InsiderFailure };
+import { notSentAfterStop } from '../../transport/insiderErrors';
+import type { FailedOutcome, SendOutcome } from '../../transport/insiderClient';
+import type { RetrySettings } from '../../transport/retryingRequest';
+import { requestWithRetries } from '../../transport/retryingRequest';
+import type { Batch, BatchSource, ItemResult } from './sendModel';
 
 /** A request's final outcome, once retries are over. */
-type SettledOutcome = Exclude<SendOutcome, { kind: 'retry' }>;
+type SettledOutcome = Exclude<SendOutcome, { kind: 'retry' }> | FailedOutcome;
 
-export interface DispatchSettings {
-	requestsPerSecond: number;
-	maxRetries: number;
+export interface DispatchSettings extends RetrySettings {
 	/** Without Continue On Fail the node fails anyway: send no further batch after a failure. */
 	stopAfterFirstFailure: boolean;
-	/** The execution's cancel signal: once it fires, no new request starts. */
-	abortSignal?: AbortSignal;
-	/** Shared by everything that sends with the same API key (see limiterForKey). */
-	limiter: RequestRateLimiter;
 }
 
 const STOPPED = 'The execution was stopped';
@@ -62,7 +25,6 @@ export async function dispatchBatches(
 	settings: DispatchSettings,
 	send: (batch: Batch) => Promise<SendOutcome>,
 ): Promise<Map<number, ItemResult>> {
-	const { limiter } = settings;
 	const results = new Map<number, ItemResult>();
 	const signal = settings.abortSignal;
 	let stopReason: string | undefined;
@@ -78,26 +40,12 @@ export async function dispatchBatches(
 
 	/** Undefined when sending stopped while this batch waited for its turn. */
 	const sendWithRetries = async (batch: Batch): Promise<SettledOutcome | undefined> => {
-		for (let attempt = 0; ; attempt++) {
-			const answered = await limiter.acquire(settings.requestsPerSecond, signal);
-			if (!answered) return stopped();
-			if (stopReason !== undefined) {
-				answered();
-				return undefined;
-			}
-			let outcome: SendOutcome;
-			try {
-				outcome = await send(batch);
-			} finally {
-				answered();
-			}
-			if (outcome.kind !== 'retry') return outcome;
-			if (attempt >= settings.maxRetries) {
-				return { kind: 'rejected', failure: outcome.giveUp(attempt) };
-			}
-			const delay = outcome.retryAfterMs ?? backoffDelay(attempt);
-			if (!(await abortableSleep(delay, signal))) return stopped();
-		}
+		const outcome = await requestWithRetries(
+			settings,
+			async () => await send(batch),
+			() => stopReason !== undefined,
+		);
+		return outcome ?? stopped();
 	};
 
 	const processBatch = async (batch: Batch): Promise<void> => {

@@ -1,11 +1,11 @@
 /**
  * The three ways a workflow can take Insider's callbacks, each ending in the same status log
- * (a forward of every item to a test recorder), for test/e2e/callbacksAtScale.test.ts and
- * scripts/benchBurst.ts: the Insider WhatsApp Trigger; n8n's Webhook node alone; n8n's Webhook
- * node followed by Read Callback Events. Node types and parameters are what the editor saves.
+ * (a forward of every item to a recorder), for the end-to-end tests and scripts/benchBurst.ts:
+ * the Insider WhatsApp Trigger; n8n's Webhook node alone; n8n's Webhook node followed by Read
+ * Callback Events. Node types and parameters are what the editor saves.
  */
-import type { ReceivedRequest } from '../../support/http';
-import { PKG, WEBHOOK_CREDENTIAL, workflow } from './workflows';
+import type { ReceivedRequest } from '../http/recorder';
+import { PKG, WEBHOOK_CREDENTIAL, workflow } from './workflowJson';
 
 export type ReceiverKind = 'trigger' | 'webhook' | 'webhookRead';
 
@@ -23,6 +23,8 @@ export interface ReceiverOptions {
 	deduplicate?: boolean;
 	/** Save successful executions (n8n's default); off for measuring the nodes. */
 	saveExecutions?: boolean;
+	/** Forward all items of an execution in one request, `{ source, items }`, instead of one each. */
+	collect?: boolean;
 }
 
 /** n8n's Webhook node as the README sets it up: answer on receipt, keep the raw bytes. */
@@ -51,8 +53,12 @@ export function readEventsNode(parameters: Record<string, unknown> = {}) {
 	};
 }
 
-/** The status log: each item, as the workflow has it, forwarded to the recorder. */
-export function forwardNode(recorderUrl: string, source: string) {
+/**
+ * The status log: each item, as the workflow has it, forwarded to the recorder (or, collected,
+ * the `items` an Aggregate node before it gathered).
+ */
+export function forwardNode(recorderUrl: string, source: string, collected = false) {
+	const payload = collected ? 'items: $json.items' : 'item: $json';
 	return {
 		name: 'Status log',
 		type: 'n8n-nodes-base.httpRequest',
@@ -62,11 +68,19 @@ export function forwardNode(recorderUrl: string, source: string) {
 			url: recorderUrl,
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(source)}, item: $json }) }}`,
+			jsonBody: `={{ JSON.stringify({ source: ${JSON.stringify(source)}, ${payload} }) }}`,
 			options: {},
 		},
 	};
 }
+
+/** n8n's Aggregate node: every item of the execution in one, under `items`. */
+const aggregateNode = {
+	name: 'Aggregate',
+	type: 'n8n-nodes-base.aggregate',
+	typeVersion: 1,
+	parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'items' },
+};
 
 /** A workflow taking callbacks at `/webhook/<id>` (Webhook node) or `/webhook/<id>/webhook?token=` (trigger). */
 export function receiverWorkflow(kind: ReceiverKind, options: ReceiverOptions) {
@@ -86,7 +100,11 @@ export function receiverWorkflow(kind: ReceiverKind, options: ReceiverOptions) {
 			: kind === 'webhook'
 				? [webhookNode(options.id)]
 				: [webhookNode(options.id), readEventsNode({ options: dedupe })];
-	const all = [...nodes, forwardNode(options.recorderUrl, options.id)];
+	const all = [
+		...nodes,
+		...(options.collect ? [aggregateNode] : []),
+		forwardNode(options.recorderUrl, options.id, options.collect),
+	];
 	const built = workflow(
 		options.id,
 		`Callbacks ${kind} ${options.id}`,

@@ -1,7 +1,33 @@
-import type { INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+/** The errors the user sees for a send: a field to fix, Insider's refusal, a partial send. */
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { ExpressionError, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { InsiderFailure } from './insiderErrors';
+import { WaitReferenceError } from '../../../shared/waitReference';
+import { MessageInputError } from '../../helpers/messages/messageInput';
+import type { InsiderFailure } from '../../transport/insiderErrors';
+
+/**
+ * A field the user must fix, named with its item; n8n's own errors (an expression it refused)
+ * reach the user exactly as n8n made them.
+ */
+export function toValidationError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): Error {
+	if (error instanceof MessageInputError || error instanceof WaitReferenceError) {
+		return new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex}, ${error.field}: ${error.problem}`,
+			{
+				itemIndex,
+				description: `Fix the "${error.field}" value of item ${itemIndex}. Nothing was sent for this item.`,
+			},
+		);
+	}
+	if (error instanceof NodeOperationError || error instanceof ExpressionError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
 
 /** Items accepted before a run had to stop, listed so nobody sends them again. */
 export interface AcceptedItem {
