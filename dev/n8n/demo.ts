@@ -1,6 +1,7 @@
 /**
- * The demo environment `npm start` gives a newcomer, also used by the browser test: the
- * example workflows and two credentials imported into an n8n, trigger workflows active.
+ * The demo environment `npm start` gives a newcomer, also used by the end-to-end tests: the
+ * example workflows and their credentials imported into an n8n, trigger workflows active (the
+ * AI assistant only when there is a model key for it).
  */
 import { EXAMPLE_TOKEN, exampleWorkflows } from './examples';
 import type { N8nInstance } from './n8nInstance';
@@ -12,11 +13,35 @@ export const DEMO_OWNER = {
 	lastName: 'User',
 };
 
+/** The OpenAI credential the AI assistant example names. */
+export const DEMO_OPENAI_CREDENTIAL = { id: 'openAiAssistant', name: 'OpenAI (assistant)' };
+
+/**
+ * The examples whose trigger can be Insider's conversational webhook, by webhook id. Insider has
+ * one such webhook per account (set in InOne), so one of them gets the contact's messages; each
+ * one's trigger also resumes Send and Wait executions.
+ */
+export const CONVERSATIONAL_WEBHOOKS = {
+	menuBot: 'insider-menu-bot',
+	assistant: 'insider-assistant',
+	replies: 'insider-replies',
+} as const;
+
+export type ConversationalWorkflow = keyof typeof CONVERSATIONAL_WEBHOOKS;
+
+export interface ModelProvider {
+	apiKey: string;
+	/** OpenAI's own API when absent. */
+	baseUrl?: string;
+}
+
 export async function importDemo(
 	n8n: N8nInstance,
 	insider: { apiKey: string; baseUrl: string },
 	n8nUrl: string,
+	options: { model?: ModelProvider } = {},
 ) {
+	const { model } = options;
 	await n8n.importCredentials([
 		{
 			id: 'insiderSandbox',
@@ -30,20 +55,33 @@ export async function importDemo(
 			type: 'insiderWhatsAppWebhookApi',
 			data: { token: EXAMPLE_TOKEN },
 		},
+		...(model
+			? [
+					{
+						...DEMO_OPENAI_CREDENTIAL,
+						type: 'openAiApi',
+						data: { apiKey: model.apiKey, ...(model.baseUrl ? { url: model.baseUrl } : {}) },
+					},
+				]
+			: []),
 	]);
 	const examples = exampleWorkflows(n8nUrl);
+	const listens = (example: (typeof examples)[number]) =>
+		example.hasTrigger && (!example.needsModel || model !== undefined);
+	// Active ones first: on n8n 1.x activating means activating every imported workflow.
+	await n8n.importWorkflows(examples.filter(listens).map((example) => example.workflow));
 	await n8n.importWorkflows(
-		examples.filter((example) => example.hasTrigger).map((example) => example.workflow),
-	);
-	await n8n.importWorkflows(
-		examples.filter((example) => !example.hasTrigger).map((example) => example.workflow),
+		examples.filter((example) => !listens(example)).map((example) => example.workflow),
 		false,
 	);
 	return examples;
 }
 
-/** Where the sandbox sends button taps and replies in the demo. */
-export const demoRepliesWebhook = (n8nUrl: string) => ({
-	url: `${n8nUrl}/webhook/insider-replies/webhook`,
+/** Points the sandbox's conversational webhook at one of the examples' triggers. */
+export const demoWebhook = (n8nUrl: string, workflow: ConversationalWorkflow) => ({
+	url: `${n8nUrl}/webhook/${CONVERSATIONAL_WEBHOOKS[workflow]}/webhook`,
 	token: EXAMPLE_TOKEN,
 });
+
+/** Where the sandbox sends button taps and replies in the tests of the Insider replies example. */
+export const demoRepliesWebhook = (n8nUrl: string) => demoWebhook(n8nUrl, 'replies');

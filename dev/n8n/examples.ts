@@ -13,7 +13,12 @@ export interface ExampleWorkflow {
 	workflow: { id: string; name: string; nodes: Array<{ type: string; name: string }> };
 	/** Whether it has a trigger that must listen (and so must be activated). */
 	hasTrigger: boolean;
+	/** Whether it needs a model provider (an OpenAI credential) to run. */
+	needsModel: boolean;
 }
+
+/** n8n's OpenAI Chat Model node: the examples that use it need a model key. */
+const OPENAI_CHAT_MODEL = '@n8n/n8n-nodes-langchain.lmChatOpenAi';
 
 export function exampleWorkflows(n8nUrl = EXAMPLE_BASE_URL): ExampleWorkflow[] {
 	return fs
@@ -26,9 +31,9 @@ export function exampleWorkflows(n8nUrl = EXAMPLE_BASE_URL): ExampleWorkflow[] {
 				.split(EXAMPLE_BASE_URL)
 				.join(n8nUrl.replace(/\/$/, ''));
 			const workflow = JSON.parse(text);
-			const hasTrigger = workflow.nodes.some((node: { type: string }) =>
-				node.type.endsWith('insiderWhatsAppTrigger'),
-			);
-			return { file, workflow, hasTrigger };
+			const types: string[] = workflow.nodes.map((node: { type: string }) => node.type);
+			const hasTrigger = types.some((type) => type.endsWith('insiderWhatsAppTrigger'));
+			const needsModel = types.includes(OPENAI_CHAT_MODEL);
+			return { file, workflow, hasTrigger, needsModel };
 		});
 }

@@ -29,11 +29,13 @@ describe('example workflows in n8n 2.x', () => {
 			`http://127.0.0.1:${port}`,
 		);
 		expect(examples.map((e) => e.file)).toEqual([
+			'ai-assistant.json',
 			'ask-and-wait.json',
 			'campaign-batching.json',
 			'campaign-statuses-at-scale.json',
 			'delivery-status-log.json',
 			'insider-replies.json',
+			'menu-bot.json',
 			'template-then-quick-reply.json',
 		]);
 		await n8n.start();
