@@ -25,7 +25,7 @@ import {
 	screenshotFolder,
 	signIn,
 } from './harness/editor';
-import { DEMO_OWNER, demoRepliesWebhook, importDemo } from '../../dev/n8n/demo';
+import { DEMO_OWNER, demoWebhook, importDemo } from '../../dev/n8n/demo';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 
@@ -80,7 +80,9 @@ describe('the nodes in the n8n editor', () => {
 			false,
 		);
 		await n8n.start();
-		sandbox.configure({ webhook: demoRepliesWebhook(n8n.url) });
+		// As `npm start` without a model key: the menu bot owns the conversational webhook (its
+		// trigger also resumes Send and Wait executions).
+		sandbox.configure({ webhook: demoWebhook(n8n.url, 'menuBot') });
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
 			args: [
@@ -267,5 +269,44 @@ describe('the nodes in the n8n editor', () => {
 		await screenshot(page, 'ask-and-wait-done.png');
 		await phone.close();
 		await page.close();
+	});
+
+	/** The README's "What to click first", step 4: the menu bot in the phone preview. */
+	test('README walk: "hi" typed and sent in the phone preview gets the menu bot\'s list; a tapped row gets its answer, quoting the tap', async () => {
+		const phone = await browser.newPage({ viewport: { width: 480, height: 760 } });
+		await phone.goto(sandbox.url);
+		// 4. Write hi in the box at the bottom and click ➤ (Send).
+		await clickWithMouse(phone, phone.locator('[data-test-id="contact-text"]'));
+		await phone.keyboard.type('hi');
+		await clickWithMouse(phone, phone.locator('[data-test-id="contact-send"]'));
+		// The menu arrives: How can we help?, with its See topics button.
+		const menu = phone.locator('article', { hasText: 'How can we help?' }).last();
+		await menu.waitFor({ timeout: 60_000 });
+		// What the keyboard typed is what the contact sent.
+		expect(sandbox.inbound[sandbox.inbound.length - 1].message).toMatchObject({
+			type: 'text',
+			text: { body: 'hi' },
+		});
+		await screenshot(phone, 'menu-bot-menu.png');
+		// Click ☰ See topics, then Opening hours.
+		await clickWithMouse(phone, menu.locator('button', { hasText: 'See topics' }));
+		await clickWithMouse(phone, menu.locator('button', { hasText: 'Opening hours' }));
+		await phone
+			.locator('article', { hasText: 'We are open every day from 9:00 to 21:00' })
+			.waitFor({ timeout: 60_000 });
+		await screenshot(phone, 'menu-bot-answer.png');
+
+		// The sandbox saw the same: the menu to the contact, then the answer quoting the tap.
+		const menuMessage = sandbox.messages.find((m) =>
+			JSON.stringify(m.message).includes('How can we help?'),
+		);
+		const tap = menuMessage?.replies.find((r) => r.rowId === 'opening_hours');
+		expect(tap?.waMessageId).toBeDefined();
+		const answer = sandbox.messages.find((m) =>
+			JSON.stringify(m.message).includes('We are open every day'),
+		);
+		expect(answer?.phoneNumber).toBe(menuMessage?.phoneNumber);
+		expect(answer?.message.context).toEqual({ message_id: tap?.waMessageId });
+		await phone.close();
 	});
 });
