@@ -8,7 +8,8 @@
  *   3. the trigger against n8n's Webhook node, 20 callbacks in flight;
  *   4. callback drain: the campaign example sent to N contacts while the delivery-log example
  *      takes their statuses as the sandbox posts them;
- *   5. scale series: our node at 1,000, 10,000 and 100,000 contacts at 100 requests per second.
+ *   5. scale series: our node at 1,000, 10,000 and 100,000 contacts at 100 requests per second;
+ *   6. conversation latency of the AI assistant example, on each expression engine (conversation.ts).
  * With `--baseline REV` it runs only rows (a) and (a') of section 1, for REV's package and this
  * tree's, interleaved in the same run.
  */
@@ -22,11 +23,12 @@ import type { N8nInstall } from '../../dev/n8n/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { buildRevision, compareWithBaseline, installPackageFrom } from './baseline';
+import { conversationLatency } from './conversation';
 import { campaignOf, drain } from './drain';
 import type { Target } from './measure';
 import { measureRun, Report } from './measure';
 import type { BenchOptions } from './options';
-import { readOptions } from './options';
+import { readOptions, VARIANTS } from './options';
 import { overhead, scaleSeries, throughput, triggers } from './sections';
 import { CREDENTIAL, workflows } from './workflows';
 
@@ -103,6 +105,8 @@ export async function main(): Promise<void> {
 			} finally {
 				revision.remove();
 			}
+		} else if (VARIANTS.every((v) => v === 'conversation' || !options.wanted(v))) {
+			await conversationLatency(install, options, report);
 		} else {
 			const target = await startTarget(install, sandbox, options);
 			targets.push(target);
@@ -118,6 +122,7 @@ export async function main(): Promise<void> {
 			await triggers(target, options, report);
 			if (options.wanted('drain')) await drain(target, options, report);
 			if (options.wanted('scale')) await scaleSeries(target, options, report);
+			if (options.wanted('conversation')) await conversationLatency(install, options, report);
 		}
 		report.say(`\nLoad average at the end: ${os.loadavg()[0].toFixed(1)}`);
 		report.write('bench-results.md');

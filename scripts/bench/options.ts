@@ -10,6 +10,8 @@
  *   --drain-contacts 120,500  campaign sizes of section 4
  *   --drain-time-scale 0.1    the sandbox's retry schedule in section 4 (the e2e tests' scale)
  *   --scale-contacts 1000,10000,100000 and --scale-repetitions 1: section 5
+ *   --conversation-contacts 20, --conversation-rounds 5, --model-delay-ms 1000 and
+ *   --conversation-rps 10 (the key's limit and the nodes' Requests Per Second): section 6
  *   --expression-engine legacy  n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
  *   --cpu-profile DIR         V8 CPU profiles of n8n's processes, written into DIR when n8n stops
  *   --baseline REV            only the before/after comparison: rows (a) and (a') of section 1
@@ -29,6 +31,7 @@ export const VARIANTS = [
 	'triggerWebhook',
 	'drain',
 	'scale',
+	'conversation',
 ] as const;
 
 export type Variant = (typeof VARIANTS)[number];
@@ -47,6 +50,10 @@ export interface BenchOptions {
 		drainTimeScale: number;
 		scaleContacts: number[];
 		scaleRepetitions: number;
+		conversationContacts: number;
+		conversationRounds: number;
+		modelDelayMs: number;
+		conversationRps: number;
 	};
 }
 
@@ -74,6 +81,10 @@ export function readOptions(args = process.argv.slice(2)): BenchOptions {
 			'drain-time-scale': { ...text, default: String(E2E_TIME_SCALE) },
 			'scale-contacts': { ...text, default: '1000,10000,100000' },
 			'scale-repetitions': { ...text, default: '1' },
+			'conversation-contacts': { ...text, default: '20' },
+			'conversation-rounds': { ...text, default: '5' },
+			'model-delay-ms': { ...text, default: '1000' },
+			'conversation-rps': { ...text, default: '10' },
 			'expression-engine': text,
 			'cpu-profile': text,
 			baseline: text,
@@ -97,6 +108,13 @@ export function readOptions(args = process.argv.slice(2)): BenchOptions {
 			drainTimeScale: positiveNumber('drain-time-scale', values['drain-time-scale']),
 			scaleContacts: numberList('scale-contacts', values['scale-contacts']),
 			scaleRepetitions: positiveNumber('scale-repetitions', values['scale-repetitions']),
+			conversationContacts: positiveNumber(
+				'conversation-contacts',
+				values['conversation-contacts'],
+			),
+			conversationRounds: positiveNumber('conversation-rounds', values['conversation-rounds']),
+			modelDelayMs: positiveNumber('model-delay-ms', values['model-delay-ms']),
+			conversationRps: positiveNumber('conversation-rps', values['conversation-rps']),
 		},
 	};
 }
