@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Section 6: conversation latency of the AI assistant example (`examples/ai-assistant.json`, as
  * `npm start --openai-key` imports it). N contacts write at once, for R rounds (a round starts
