@@ -11,6 +11,7 @@
  * to show what n8n costs beyond the key's limit.
  */
 import os from 'os';
+import path from 'path';
 
 import type { InsiderSandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
@@ -114,11 +115,13 @@ async function startAssistant(
 	model: ModelServer,
 	engine: string,
 	rps: number,
+	cpuProfileDir?: string,
 ) {
 	const port = await freePort();
 	const n8n = new N8nInstance(install, {
 		port,
 		env: engine === DEFAULT_ENGINE ? {} : { N8N_EXPRESSION_ENGINE: engine },
+		nodeOptions: cpuProfileDir && `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProfileDir)}`,
 	});
 	const examples = await importDemo(n8n, { apiKey: KEY, baseUrl: sandbox.url }, n8n.url, {
 		model: { apiKey: MODEL_KEY, baseUrl: model.baseUrl },
@@ -170,7 +173,7 @@ export async function conversationLatency(
 			script: () => ({ text: 'Thanks for your message: here is what I found.' }),
 		});
 		const sandbox = await startSandbox({ keys: [KEY], rateLimitPerSecond: rps, statusEvents: [] });
-		const n8n = await startAssistant(install, sandbox, model, engine, rps);
+		const n8n = await startAssistant(install, sandbox, model, engine, rps, options.cpuProfileDir);
 		try {
 			// Warm-up (not counted): JIT and each node's first run, two contacts, two rounds.
 			for (let i = 0; i < 2; i++)
