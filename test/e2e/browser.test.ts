@@ -5,10 +5,8 @@
  * click first" step by step. Screenshots go to a temporary folder; `npm run docs:screenshots`
  * writes them into docs/, where the README shows them.
  */
-import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 import type { InsiderSandbox } from '../../sandbox/server';
 import { waitFor } from '../support/http';
@@ -18,6 +16,7 @@ import {
 	canvasNode,
 	chooseOption,
 	clickWithMouse,
+	launchChromium,
 	openNode,
 	openOptionsList,
 	openWorkflowFromOverview,
@@ -29,7 +28,6 @@ import { DEMO_OWNER, demoWebhook, importDemo } from '../../dev/n8n/demo';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORKFLOW = 'exampleAskAndWait';
 /** The example's name, as the README's "What to click first" gives it. */
 const WORKFLOW_NAME = 'Ask with quick-reply buttons and wait for the tap';
@@ -47,10 +45,6 @@ describe('the nodes in the n8n editor', () => {
 		await page.screenshot({ path: path.join(screenshots, name) });
 
 	beforeAll(async () => {
-		if (!fs.existsSync(CHROMIUM))
-			throw new Error(
-				`Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`,
-			);
 		const install = await ensureN8n(N8N_VERSIONS.v2);
 		sandbox = await startTestSandbox({
 			rateLimitPerSecond: 10,
@@ -83,18 +77,7 @@ describe('the nodes in the n8n editor', () => {
 		// As `npm start` without a model key: the menu bot owns the conversational webhook (its
 		// trigger also resumes Send and Wait executions).
 		sandbox.configure({ webhook: demoWebhook(n8n.url, 'menuBot') });
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
+		browser = await launchChromium();
 		screenshots = screenshotFolder();
 	});
 
