@@ -9,10 +9,10 @@
  */
 import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
 import { N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
-import { demoWebhook, importDemo } from '../../dev/n8n/demo';
+import { demoWebhook } from '../../dev/n8n/demo';
 import type { RecordedMessage } from '../../sandbox/server';
 import { client, waitFor } from '../support/http';
-import { BotDeployment, MODEL_KEY, TEST_KEY } from './harness/botDeployment';
+import { BotDeployment, importDemoWithModel, TEST_KEY } from './harness/botDeployment';
 import { askWorkflow } from './harness/sendAndWaitWorkflows';
 import { credentials } from './harness/workflows';
 
@@ -46,9 +46,7 @@ describe.each([
 
 	beforeAll(async () => {
 		await at.start(spec, async (n8n, services) => {
-			const sandbox = { apiKey: TEST_KEY, baseUrl: services.sandboxUrl };
-			const model = { apiKey: MODEL_KEY, baseUrl: services.modelUrl };
-			await importDemo(n8n, sandbox, services.n8nUrl, { model });
+			await importDemoWithModel(n8n, services);
 			await n8n.importCredentials(credentials(services.sandboxUrl, TEST_KEY, 'e2e-unused-token'));
 			await n8n.importWorkflows([
 				askWorkflow({
@@ -64,22 +62,6 @@ describe.each([
 	afterAll(async () => await at.stop());
 
 	beforeEach(() => at.reset());
-
-	/** Waits until the workflow has run `count` executions and none is still running. */
-	async function executionsSettled(workflowId: string, count: number) {
-		await waitFor(
-			async () => {
-				const rows = await at.n8n.query<{ status: string }>(
-					`SELECT status FROM execution_entity WHERE workflowId = '${workflowId}'`,
-				);
-				return (
-					rows.length >= count && rows.every((row) => !['new', 'running'].includes(row.status))
-				);
-			},
-			60_000,
-			`${count} finished executions of ${workflowId}`,
-		);
-	}
 
 	describe('menu bot', () => {
 		beforeAll(() => at.sandbox.configure({ webhook: demoWebhook(at.n8n.url, 'menuBot') }));
@@ -130,7 +112,7 @@ describe.each([
 				{ phoneNumber: phone },
 			);
 			// One execution for the photo, one per tap, one for the reaction: all finished.
-			await executionsSettled(MENU_BOT, runs + ROWS.length + 2);
+			await at.executionsFinished(MENU_BOT, runs + ROWS.length + 2);
 			expect(at.sandbox.messages).toHaveLength(sent);
 		});
 

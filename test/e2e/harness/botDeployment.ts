@@ -5,6 +5,7 @@
  * trigger a scenario names.
  */
 import { ModelServer } from '../../../dev/modelServer/server';
+import { importDemo } from '../../../dev/n8n/demo';
 import type { N8nVersionSpec } from '../../../dev/n8n/n8nInstall';
 import { ensureN8n } from '../../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../../dev/n8n/n8nInstance';
@@ -63,6 +64,25 @@ export class BotDeployment {
 		this.recorder.received.length = 0;
 	}
 
+	/** Waits until the workflow has run `count` executions and none is still running; their statuses. */
+	async executionsFinished(workflowId: string, count: number): Promise<string[]> {
+		const statuses = async () =>
+			(
+				await this.n8n.query<{ status: string }>(
+					`SELECT status FROM execution_entity WHERE workflowId = '${workflowId}'`,
+				)
+			).map((row) => row.status);
+		await waitFor(
+			async () => {
+				const all = await statuses();
+				return all.length >= count && all.every((status) => !['new', 'running'].includes(status));
+			},
+			60_000,
+			`${count} finished executions of ${workflowId}`,
+		);
+		return await statuses();
+	}
+
 	/** The sandbox's conversational webhook: the trigger with this webhook id gets the contact. */
 	webhookTo(webhookId: string, token: string): void {
 		this.sandbox.configure({
@@ -81,6 +101,13 @@ export class BotDeployment {
 		await waitFor(() => to().length >= count, timeoutMs, `message ${count} to ${phoneNumber}`);
 		return to()[count - 1];
 	}
+}
+
+/** `npm start`'s demo as given an OpenAI key: the examples with the sandbox and the model server. */
+export async function importDemoWithModel(n8n: N8nInstance, services: BotServices): Promise<void> {
+	const sandbox = { apiKey: TEST_KEY, baseUrl: services.sandboxUrl };
+	const model = { apiKey: MODEL_KEY, baseUrl: services.modelUrl };
+	await importDemo(n8n, sandbox, services.n8nUrl, { model });
 }
 
 export { TEST_KEY };
