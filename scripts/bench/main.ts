@@ -11,6 +11,7 @@
  *   5. scale series: our node at 1,000, 10,000 and 100,000 contacts at 100 requests per second;
  *   6. media fan-out: one 5 MB file from binary data to 1,000 contacts: uploads, time, memory;
  *   7. media download: one 100 MB file into n8n's binary data: time, memory.
+ *   8. conversation latency of the AI assistant example, on each expression engine (conversation.ts).
  * With `--baseline REV` it runs only rows (a) and (a') of section 1, for REV's package and this
  * tree's, interleaved in the same run.
  */
@@ -24,12 +25,13 @@ import type { N8nInstall } from '../../dev/n8n/n8nInstall';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { buildRevision, compareWithBaseline, installPackageFrom } from './baseline';
+import { conversationLatency } from './conversation';
 import { campaignOf, drain } from './drain';
 import type { Target } from './measure';
 import { measureRun, Report } from './measure';
 import { mediaDownload, mediaFanOut } from './media';
 import type { BenchOptions } from './options';
-import { readOptions } from './options';
+import { readOptions, VARIANTS } from './options';
 import { overhead, scaleSeries, throughput, triggers } from './sections';
 import { CREDENTIAL, workflows } from './workflows';
 
@@ -106,6 +108,8 @@ export async function main(): Promise<void> {
 			} finally {
 				revision.remove();
 			}
+		} else if (VARIANTS.every((v) => v === 'conversation' || !options.wanted(v))) {
+			await conversationLatency(install, options, report);
 		} else {
 			const target = await startTarget(install, sandbox, options);
 			targets.push(target);
@@ -123,6 +127,7 @@ export async function main(): Promise<void> {
 			if (options.wanted('scale')) await scaleSeries(target, options, report);
 			if (options.wanted('mediaFanOut')) await mediaFanOut(target, options, report);
 			if (options.wanted('mediaDownload')) await mediaDownload(target, options, report, KEY);
+			if (options.wanted('conversation')) await conversationLatency(install, options, report);
 		}
 		report.say(`\nLoad average at the end: ${os.loadavg()[0].toFixed(1)}`);
 		report.write('bench-results.md');

@@ -13,6 +13,8 @@
  *   --scale-contacts 1000,10000,100000 and --scale-repetitions 1: section 5
  *   --media-contacts 1000 and --media-mb 5: section 6, one file from binary data to N contacts
  *   --download-mb 100         section 7, the file Media > Download fetches
+ *   --conversation-contacts 20, --conversation-rounds 5, --model-delay-ms 1000 and
+ *   --conversation-rps 10 (the key's limit and the nodes' Requests Per Second): section 8
  *   --expression-engine legacy  n8n with N8N_EXPRESSION_ENGINE=legacy instead of its default
  *   --cpu-profile DIR         V8 CPU profiles of n8n's processes, written into DIR when n8n stops
  *   --baseline REV            only the before/after comparison: rows (a) and (a') of section 1
@@ -34,6 +36,7 @@ export const VARIANTS = [
 	'scale',
 	'mediaFanOut',
 	'mediaDownload',
+	'conversation',
 ] as const;
 
 export type Variant = (typeof VARIANTS)[number];
@@ -55,6 +58,10 @@ export interface BenchOptions {
 		mediaContacts: number;
 		mediaMegabytes: number;
 		downloadMegabytes: number;
+		conversationContacts: number;
+		conversationRounds: number;
+		modelDelayMs: number;
+		conversationRps: number;
 	};
 }
 
@@ -85,6 +92,10 @@ export function readOptions(args = process.argv.slice(2)): BenchOptions {
 			'media-contacts': { ...text, default: '1000' },
 			'media-mb': { ...text, default: '5' },
 			'download-mb': { ...text, default: '100' },
+			'conversation-contacts': { ...text, default: '20' },
+			'conversation-rounds': { ...text, default: '5' },
+			'model-delay-ms': { ...text, default: '1000' },
+			'conversation-rps': { ...text, default: '10' },
 			'expression-engine': text,
 			'cpu-profile': text,
 			baseline: text,
@@ -111,6 +122,13 @@ export function readOptions(args = process.argv.slice(2)): BenchOptions {
 			mediaContacts: positiveNumber('media-contacts', values['media-contacts']),
 			mediaMegabytes: positiveNumber('media-mb', values['media-mb']),
 			downloadMegabytes: positiveNumber('download-mb', values['download-mb']),
+			conversationContacts: positiveNumber(
+				'conversation-contacts',
+				values['conversation-contacts'],
+			),
+			conversationRounds: positiveNumber('conversation-rounds', values['conversation-rounds']),
+			modelDelayMs: positiveNumber('model-delay-ms', values['model-delay-ms']),
+			conversationRps: positiveNumber('conversation-rps', values['conversation-rps']),
 		},
 	};
 }

@@ -5,10 +5,8 @@
  * click first" step by step. Screenshots go to a temporary folder; `npm run docs:screenshots`
  * writes them into docs/, where the README shows them.
  */
-import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 import type { InsiderSandbox } from '../../sandbox/server';
 import { waitFor } from '../support/http';
@@ -18,6 +16,7 @@ import {
 	canvasNode,
 	chooseOption,
 	clickWithMouse,
+	launchChromium,
 	openNode,
 	openOptionsList,
 	openWorkflowFromOverview,
@@ -25,11 +24,10 @@ import {
 	screenshotFolder,
 	signIn,
 } from './harness/editor';
-import { DEMO_OWNER, demoRepliesWebhook, importDemo } from '../../dev/n8n/demo';
+import { DEMO_OWNER, demoWebhook, importDemo } from '../../dev/n8n/demo';
 import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORKFLOW = 'exampleAskAndWait';
 /** The example's name, as the README's "What to click first" gives it. */
 const WORKFLOW_NAME = 'Ask with quick-reply buttons and wait for the tap';
@@ -47,10 +45,6 @@ describe('the nodes in the n8n editor', () => {
 		await page.screenshot({ path: path.join(screenshots, name) });
 
 	beforeAll(async () => {
-		if (!fs.existsSync(CHROMIUM))
-			throw new Error(
-				`Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`,
-			);
 		const install = await ensureN8n(N8N_VERSIONS.v2);
 		sandbox = await startTestSandbox({
 			rateLimitPerSecond: 10,
@@ -80,19 +74,10 @@ describe('the nodes in the n8n editor', () => {
 			false,
 		);
 		await n8n.start();
-		sandbox.configure({ webhook: demoRepliesWebhook(n8n.url) });
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		});
+		// As `npm start` without a model key: the menu bot owns the conversational webhook (its
+		// trigger also resumes Send and Wait executions).
+		sandbox.configure({ webhook: demoWebhook(n8n.url, 'menuBot') });
+		browser = await launchChromium();
 		screenshots = screenshotFolder();
 	});
 
@@ -267,5 +252,44 @@ describe('the nodes in the n8n editor', () => {
 		await screenshot(page, 'ask-and-wait-done.png');
 		await phone.close();
 		await page.close();
+	});
+
+	/** The README's "What to click first", step 4: the menu bot in the phone preview. */
+	test('README walk: "hi" typed and sent in the phone preview gets the menu bot\'s list; a tapped row gets its answer, quoting the tap', async () => {
+		const phone = await browser.newPage({ viewport: { width: 480, height: 760 } });
+		await phone.goto(sandbox.url);
+		// 4. Write hi in the box at the bottom and click ➤ (Send).
+		await clickWithMouse(phone, phone.locator('[data-test-id="contact-text"]'));
+		await phone.keyboard.type('hi');
+		await clickWithMouse(phone, phone.locator('[data-test-id="contact-send"]'));
+		// The menu arrives: How can we help?, with its See topics button.
+		const menu = phone.locator('article', { hasText: 'How can we help?' }).last();
+		await menu.waitFor({ timeout: 60_000 });
+		// What the keyboard typed is what the contact sent.
+		expect(sandbox.inbound[sandbox.inbound.length - 1].message).toMatchObject({
+			type: 'text',
+			text: { body: 'hi' },
+		});
+		await screenshot(phone, 'menu-bot-menu.png');
+		// Click ☰ See topics, then Opening hours.
+		await clickWithMouse(phone, menu.locator('button', { hasText: 'See topics' }));
+		await clickWithMouse(phone, menu.locator('button', { hasText: 'Opening hours' }));
+		await phone
+			.locator('article', { hasText: 'We are open every day from 9:00 to 21:00' })
+			.waitFor({ timeout: 60_000 });
+		await screenshot(phone, 'menu-bot-answer.png');
+
+		// The sandbox saw the same: the menu to the contact, then the answer quoting the tap.
+		const menuMessage = sandbox.messages.find((m) =>
+			JSON.stringify(m.message).includes('How can we help?'),
+		);
+		const tap = menuMessage?.replies.find((r) => r.rowId === 'opening_hours');
+		expect(tap?.waMessageId).toBeDefined();
+		const answer = sandbox.messages.find((m) =>
+			JSON.stringify(m.message).includes('We are open every day'),
+		);
+		expect(answer?.phoneNumber).toBe(menuMessage?.phoneNumber);
+		expect(answer?.message.context).toEqual({ message_id: tap?.waMessageId });
+		await phone.close();
 	});
 });

@@ -7,9 +7,32 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 import type { Owner } from '../../../dev/n8n/n8nInstance';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium (CHROMIUM_PATH elsewhere), headless, without its background traffic. */
+export async function launchChromium(): Promise<Browser> {
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(
+			`Chromium not found at ${CHROMIUM}: install Debian's chromium package (see .ci/run)`,
+		);
+	return await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+}
 
 /** Set to 1 by `npm run docs:screenshots`: the screenshots replace the README's in docs/. */
 const WRITE_DOCS = process.env.DOCS_SCREENSHOTS === '1';
