@@ -8,6 +8,7 @@ import os from 'os';
 import type { InsiderSandbox } from '../../sandbox/server';
 import { CALLBACK_RETRY_MINUTES } from '../../sandbox/options';
 import { callbackOutcomes } from '../../dev/callbackTime';
+import { waitFor } from '../../dev/wait';
 import { exampleWorkflows } from '../../dev/n8n/examples';
 import type { N8nInstance } from '../../dev/n8n/n8nInstance';
 import type { BenchOptions } from './options';
@@ -69,7 +70,15 @@ async function drainCampaign(
 			60_000 *
 			sandbox.options.timeScale;
 		const deadline = Date.now() + 4 * horizonMs + 120_000;
-		while (!doneAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		// Until every status is answered or given up, or the deadline: a drain that never ends is reported.
+		await waitFor(
+			() => doneAt > 0 || Date.now() >= deadline,
+			deadline - Date.now() + 1000,
+			'the drain',
+			{
+				intervalMs: 100,
+			},
+		);
 	} finally {
 		clearInterval(watcher);
 	}
@@ -85,12 +94,17 @@ async function drainCampaign(
 	const { answered } = settled();
 	// n8n answers before it runs the workflow: wait until the log's executions stop appearing.
 	let logCount = await n8n.executionCount('exampleDeliveryLog');
-	for (let stable = 0; stable < 10; ) {
-		await new Promise((r) => setTimeout(r, 1000));
-		const now = await n8n.executionCount('exampleDeliveryLog');
-		stable = now === logCount ? stable + 1 : 0;
-		logCount = now;
-	}
+	let unchangedSince = Date.now();
+	await waitFor(
+		async () => {
+			const now = await n8n.executionCount('exampleDeliveryLog');
+			if (now !== logCount) [logCount, unchangedSince] = [now, Date.now()];
+			return Date.now() - unchangedSince >= 10_000;
+		},
+		30 * 60_000,
+		"the delivery log's executions to stop appearing for 10 s",
+		{ intervalMs: 1000 },
+	);
 	return {
 		seconds,
 		perSecond: answered / seconds,
