@@ -23,6 +23,12 @@ export const N8N_VERSIONS: Record<'v2' | 'v1', N8nVersionSpec> = {
 	v1: { n8n: '1.123.81', node: '22.23.3', overrides: { xlsx: '0.18.5' } },
 };
 
+/** Both n8n lines as a test table: `describe.each(BOTH_N8N_LINES)('%s', (_label, spec) => …)`. */
+export const BOTH_N8N_LINES: Array<[string, N8nVersionSpec]> = [
+	['n8n 2.x', N8N_VERSIONS.v2],
+	['n8n 1.x', N8N_VERSIONS.v1],
+];
+
 export interface N8nInstall {
 	spec: N8nVersionSpec;
 	nodeDir: string;

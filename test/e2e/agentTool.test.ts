@@ -7,8 +7,7 @@
  */
 import { toolResultsThisTurn } from '../../dev/modelServer/server';
 import type { Conversation } from '../../dev/modelServer/server';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES } from '../../dev/n8n/n8nInstall';
 import { waitFor } from '../support/http';
 import { openAiCredential } from './harness/agentWorkflows';
 import { agentWithToolsWorkflow, sendTextTool, toolName } from './harness/agentToolWorkflows';
@@ -29,10 +28,7 @@ function callSendTextOnce(args: Record<string, unknown>) {
 	};
 }
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s: the node as an AI agent tool', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s: the node as an AI agent tool', (_label, spec) => {
 	const at = new BotDeployment();
 
 	beforeAll(async () => {

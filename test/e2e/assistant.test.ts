@@ -10,8 +10,7 @@
  */
 import type { Conversation } from '../../dev/modelServer/server';
 import { demoWebhook } from '../../dev/n8n/demo';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES } from '../../dev/n8n/n8nInstall';
 import { samplePhotoPng } from '../../sandbox/media/samples';
 import type { RecordedInbound, RecordedMessage } from '../../sandbox/server';
 import { BotDeployment, importDemoWithModel } from './harness/botDeployment';
@@ -45,10 +44,7 @@ const modelAnswer = (conversation: Conversation) => {
 
 const textOf = (message: RecordedMessage) => (message.message as { text: { body: string } }).text;
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s: the AI assistant example', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s: the AI assistant example', (_label, spec) => {
 	const at = new BotDeployment();
 
 	beforeAll(async () => {

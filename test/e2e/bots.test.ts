@@ -7,8 +7,7 @@
  * reaction gets nothing; a Send and Wait tap still resumes its execution while the menu bot owns
  * the webhook.
  */
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES } from '../../dev/n8n/n8nInstall';
 import { demoWebhook } from '../../dev/n8n/demo';
 import type { RecordedMessage } from '../../sandbox/server';
 import { client, waitFor } from '../support/http';
@@ -38,10 +37,7 @@ const rowIdsOf = (menu: RecordedMessage) =>
 		section.rows.map((row) => row.id),
 	);
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s: the example bots', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s: the example bots', (_label, spec) => {
 	const at = new BotDeployment();
 
 	beforeAll(async () => {

@@ -22,8 +22,7 @@ import {
 } from '../trigger/payloadCases';
 import type { ReceiverKind } from '../../dev/n8n/callbackReceivers';
 import { receiverUrl, receiverWorkflow } from '../../dev/n8n/callbackReceivers';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES, ensureN8n } from '../../dev/n8n/n8nInstall';
 import { N8nInstance } from '../../dev/n8n/n8nInstance';
 import { residentMiB } from '../../dev/procfs';
 import { webhookCredential } from './harness/workflows';
@@ -42,10 +41,7 @@ const collectedItems = (recorder: Recorder, id: string) =>
 
 const withEvents = PAYLOAD_CASES.filter((c) => c.expectedItems.length > 0);
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s', (label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s', (label, spec) => {
 	let recorder: Recorder;
 	let n8n: N8nInstance;
 	const url = (kind: ReceiverKind, id: string) => receiverUrl(kind, n8n.url, id, TOKEN);

@@ -8,8 +8,7 @@
 import type { InsiderSandbox } from '../../sandbox/server';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { DEMO_OWNER } from '../../dev/n8n/demo';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES, ensureN8n } from '../../dev/n8n/n8nInstall';
 import { N8nInstance } from '../../dev/n8n/n8nInstance';
 import { RestSession } from './harness/restSession';
 
@@ -18,10 +17,7 @@ const WRONG_KEY = 'INS.wrong-key-0000';
 
 type SavedCredential = { id: string; name: string; type: string; data: Record<string, unknown> };
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s: the credential Test button', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s: the credential Test button', (_label, spec) => {
 	let sandbox: InsiderSandbox;
 	let n8n: N8nInstance;
 	let session: RestSession;

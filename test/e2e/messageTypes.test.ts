@@ -9,8 +9,7 @@ import type { InsiderSandbox } from '../../sandbox/server';
 import { client } from '../support/http';
 import { EXACT_MESSAGES } from '../support/messageExamples';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES, ensureN8n } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { credentials, INSIDER_CREDENTIAL, PKG, workflow } from './harness/workflows';
 
@@ -107,10 +106,7 @@ function mixedCampaignWorkflow() {
 	);
 }
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s', (_label, spec) => {
 	let sandbox: InsiderSandbox;
 	let n8n: N8nInstance;
 

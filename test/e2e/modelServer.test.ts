@@ -7,8 +7,7 @@
  */
 import { lastUserMessage, ModelServer, toolResultsThisTurn } from '../../dev/modelServer/server';
 import type { Conversation } from '../../dev/modelServer/server';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES, ensureN8n } from '../../dev/n8n/n8nInstall';
 import { N8nInstance } from '../../dev/n8n/n8nInstance';
 import { samplePhotoPng } from '../../sandbox/media/samples';
 import type { ModelApiChoice } from './harness/agentWorkflows';
@@ -28,10 +27,7 @@ const workflowFor = (api: ModelApiChoice, streaming = false) =>
 const calculatorOf = (conversation: Conversation) =>
 	conversation.tools.find((tool) => /calculator/i.test(tool.name));
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s: AI Agent with the model server', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s: AI Agent with the model server', (_label, spec) => {
 	let model: ModelServer;
 	let n8n: N8nInstance;
 

@@ -8,8 +8,7 @@ import { USER_AGENT } from '../../nodes/InsiderWhatsApp/constants';
 import { client, startReceiver, waitFor } from '../support/http';
 import { startTestSandbox, TEST_KEY } from '../support/sandbox';
 import { E2E_TIME_SCALE, RETRY_HORIZON_MS } from './harness/callbackTime';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { ensureN8n, N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES, ensureN8n } from '../../dev/n8n/n8nInstall';
 import { freePort, N8nInstance } from '../../dev/n8n/n8nInstance';
 import { credentials, forwardingTriggerWorkflow, sendWorkflow } from './harness/workflows';
 
@@ -26,10 +25,7 @@ type RecordedItem = {
 };
 type Recorded = { source: string; item: RecordedItem };
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s', (_label, spec) => {
 	let sandbox: InsiderSandbox;
 	let recorder: Awaited<ReturnType<typeof startReceiver>>;
 	let n8n: N8nInstance;

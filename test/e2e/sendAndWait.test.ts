@@ -7,16 +7,12 @@
  * (tampering, forged numbers, stale buttons) is in sendAndWaitTrust.test.ts.
  */
 import { client, waitFor } from '../support/http';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES } from '../../dev/n8n/n8nInstall';
 import type { Asked } from './harness/sendAndWaitDeployment';
 import { SendAndWaitDeployment, TRIGGER_WORKFLOW } from './harness/sendAndWaitDeployment';
 import { askWorkflow } from './harness/sendAndWaitWorkflows';
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s', (label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s', (label, spec) => {
 	const at = new SendAndWaitDeployment();
 	let timeLimited: Asked;
 	let timeLimitedAt: number;

@@ -6,8 +6,7 @@
  */
 import { parseWaitReference, resumeRequestUrl } from '../../nodes/shared/waitReference';
 import { client, waitFor } from '../support/http';
-import type { N8nVersionSpec } from '../../dev/n8n/n8nInstall';
-import { N8N_VERSIONS } from '../../dev/n8n/n8nInstall';
+import { BOTH_N8N_LINES } from '../../dev/n8n/n8nInstall';
 import type { Asked } from './harness/sendAndWaitDeployment';
 import { SendAndWaitDeployment, WEBHOOK_TOKEN } from './harness/sendAndWaitDeployment';
 import { approversWorkflow, askWorkflow } from './harness/sendAndWaitWorkflows';
@@ -22,10 +21,7 @@ function tampered(buttonId: string): string {
 	return parts.join('.');
 }
 
-describe.each([
-	['n8n 2.x', N8N_VERSIONS.v2],
-	['n8n 1.x', N8N_VERSIONS.v1],
-] as Array<[string, N8nVersionSpec]>)('%s', (_label, spec) => {
+describe.each(BOTH_N8N_LINES)('%s', (_label, spec) => {
 	const at = new SendAndWaitDeployment();
 
 	beforeAll(async () => {
