@@ -62,8 +62,9 @@ export function capDownload(body: unknown, maxBytes: number): boolean {
 		received += byteLength(chunk);
 		if (received <= maxBytes) return push.call(this, chunk, encoding);
 		if (!stream.destroyed) {
-			// If n8n does not read yet, an 'error' nobody listens to would be thrown out of n8n's
-			// process; a reader that comes later still finds the stream errored.
+			// If n8n does not read yet (filesystem mode awaits a mkdir first), an 'error' nobody
+			// listens to would be thrown out of n8n's process; the async iteration that starts later
+			// still finds the stream errored. Memory mode listens before any further chunk arrives.
 			if (stream.listenerCount('error') === 0) stream.once('error', () => undefined);
 			stream.destroy(new FileTooLargeError(maxBytes));
 		}
