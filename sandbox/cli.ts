@@ -24,6 +24,7 @@ const FLAGS = {
 	'phone-number-id': { type: 'string' },
 	'contact-number': { type: 'string' },
 	'media-host': { type: 'string' },
+	'chunked-downloads': { type: 'boolean' },
 	'allow-unknown-media-ids': { type: 'boolean' },
 	'typing-indicator-ms': { type: 'string' },
 	help: { type: 'boolean' },
@@ -33,7 +34,7 @@ const USAGE = `Usage: npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--key
   [--rate-limit 10] [--time-scale 1] [--callbacks-in-flight 0] [--event-interval 400]
   [--ip-restricted-key KEY]… [--fail-recipient +E164]… [--webhook-url URL] [--webhook-token TOKEN]
   [--phone-number-id 106540352242922] [--contact-number +15550001111] [--media-host HOST]
-  [--allow-unknown-media-ids] [--typing-indicator-ms 25000]`;
+  [--chunked-downloads] [--allow-unknown-media-ids] [--typing-indicator-ms 25000]`;
 
 function number(flag: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
@@ -65,6 +66,7 @@ function options(argv: string[]): SandboxOptions {
 		phoneNumberId: values['phone-number-id'],
 		contactNumber: values['contact-number'],
 		mediaHost: values['media-host'],
+		chunkedDownloads: values['chunked-downloads'],
 		requireKnownMediaIds: values['allow-unknown-media-ids'] ? false : undefined,
 		typingIndicatorMs: number('typing-indicator-ms', values['typing-indicator-ms']),
 	};

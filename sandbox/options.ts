@@ -44,6 +44,8 @@ export interface SandboxOptions {
 	 * the same server (localhost for 127.0.0.1) lets a test see which host a download went to.
 	 */
 	mediaHost?: string;
+	/** Serve media downloads chunked, without a Content-Length, as a streaming CDN may (default off). */
+	chunkedDownloads?: boolean;
 	/** Refuse sends naming a media id the sandbox never issued, as Meta does (default on; off: any id passes). */
 	requireKnownMediaIds?: boolean;
 	/** How long a typing indicator shows when no message follows it (Meta: about 25 s). */
@@ -69,6 +71,7 @@ export type ConfigChanges = Partial<
 		| 'phoneNumberId'
 		| 'contactNumber'
 		| 'mediaHost'
+		| 'chunkedDownloads'
 		| 'requireKnownMediaIds'
 		| 'typingIndicatorMs'
 	>
@@ -100,6 +103,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
 		phoneNumberId: options.phoneNumberId ?? DEFAULT_PHONE_NUMBER_ID,
 		contactNumber: options.contactNumber ?? '+15550001111',
 		mediaHost: options.mediaHost,
+		chunkedDownloads: options.chunkedDownloads ?? false,
 		requireKnownMediaIds: options.requireKnownMediaIds ?? true,
 		typingIndicatorMs: options.typingIndicatorMs ?? 25_000,
 	};

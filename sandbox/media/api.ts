@@ -24,6 +24,9 @@ export const UPLOAD_PATH = '/v1/media/upload';
 export const MEDIA_INFO_PATH = /^\/v1\/media\/([^/]+)$/;
 export const DOWNLOAD_PATH = '/whatsapp_business/attachments/';
 
+/** The pieces a chunked download is written in, so the client receives it in several reads. */
+const DOWNLOAD_CHUNK_BYTES = 16 * 1024;
+
 /** Room for the multipart framing around the largest file. */
 const MAX_UPLOAD_BODY_BYTES = LARGEST_MEDIA_BYTES + 1024 * 1024;
 
@@ -125,6 +128,13 @@ export function handleDownload(
 	const onApiHost = host === context.options.host;
 	if (onApiHost && !context.options.keys.includes(apiKey)) return answer(401, UNAUTHORIZED);
 	record.statusCode = 200;
-	response.writeHead(200, { 'Content-Type': stored.mimeType, 'Content-Length': stored.size });
-	response.end(stored.bytes);
+	if (!context.options.chunkedDownloads) {
+		response.writeHead(200, { 'Content-Type': stored.mimeType, 'Content-Length': stored.size });
+		return void response.end(stored.bytes);
+	}
+	// Without a Content-Length Node sends the body with Transfer-Encoding: chunked.
+	response.writeHead(200, { 'Content-Type': stored.mimeType });
+	for (let at = 0; at < stored.size; at += DOWNLOAD_CHUNK_BYTES)
+		response.write(stored.bytes.subarray(at, at + DOWNLOAD_CHUNK_BYTES));
+	response.end();
 }

@@ -41,7 +41,7 @@ export function mediaWorld() {
 	};
 	beforeEach(() => {
 		world.sandbox.reset();
-		world.sandbox.configure({ mediaHost: undefined });
+		world.sandbox.configure({ mediaHost: undefined, chunkedDownloads: false });
 	});
 	return world;
 }

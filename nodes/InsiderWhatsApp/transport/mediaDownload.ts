@@ -11,6 +11,7 @@ import { redactUrl } from '../helpers/redactUrl';
 import type { ApiPurpose } from './apiFailures';
 import type { ApiOutcome } from './apiRequest';
 import { classifyApiNetworkError, classifyApiResponse } from './apiRequest';
+import { capDownload, fileTooLarge } from './downloadCap';
 import type { FullResponse } from './insiderClient';
 import { parseBody } from './insiderClient';
 
@@ -59,7 +60,8 @@ const rejected = (message: string, description: string) => ({
 
 /**
  * Starts the download of `url`; the stream is the caller's to consume. A Content-Length above
- * `maxBytes` is refused before anything is read.
+ * `maxBytes` is refused before anything is read; without one (or with a wrong one) the stream
+ * errors with a FileTooLargeError once more than `maxBytes` have arrived (downloadCap).
  */
 export async function startDownload(
 	context: IExecuteFunctions,
@@ -124,12 +126,12 @@ export async function startDownload(
 				: outcome;
 		}
 		const size = Number(headers['content-length']);
-		if (size > maxBytes) {
+		if (size > maxBytes || !capDownload(response.body, maxBytes)) {
 			discard(response.body);
-			return rejected(
-				`The file is ${size} bytes, more than Max File Size (${maxBytes} bytes)`,
-				'Nothing was downloaded. Raise Max File Size in the options if n8n should take files this large.',
-			);
+			return {
+				kind: 'rejected',
+				failure: fileTooLarge(maxBytes, size > maxBytes ? size : undefined),
+			};
 		}
 		const type = headers['content-type'];
 		return {

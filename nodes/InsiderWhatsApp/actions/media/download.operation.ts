@@ -11,6 +11,7 @@ import { downloadInput } from '../../helpers/mediaInputs';
 import type { SettledApiOutcome } from '../../transport/apiRequest';
 import type { MediaInfo } from '../../transport/mediaApi';
 import { mediaInfo } from '../../transport/mediaApi';
+import { FileTooLargeError, fileTooLarge } from '../../transport/downloadCap';
 import { startDownload } from '../../transport/mediaDownload';
 import type { ItemRequestKit, ItemRequests } from '../itemRequests';
 import { runItemRequests } from '../itemRequests';
@@ -42,6 +43,9 @@ async function download(
 		const binary = await context.helpers.prepareBinaryData(file.value.stream, fileName, mimeType);
 		return { kind: 'accepted', value: { info: info.value, binary } };
 	} catch (error) {
+		// The stream's error comes out of n8n's store as it is; nothing partial is returned.
+		if (error instanceof FileTooLargeError)
+			return { kind: 'rejected', failure: fileTooLarge(error.maxBytes) };
 		return {
 			kind: 'rejected',
 			failure: {
