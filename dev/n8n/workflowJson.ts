@@ -23,8 +23,20 @@ export function credentials(sandboxUrl: string, apiKey: string, webhookToken: st
 
 type NodeJson = Record<string, unknown> & { name: string };
 
-export function workflow(id: string, name: string, nodes: NodeJson[], chain: string[]) {
-	const connections: Record<string, unknown> = {};
+/**
+ * A workflow of `nodes`, connected either in a line (`chain`: node names, each to the next) or by
+ * n8n's own `connections` object where a workflow branches.
+ */
+export function workflow(
+	id: string,
+	name: string,
+	nodes: NodeJson[],
+	chainOrConnections: string[] | Record<string, unknown>,
+) {
+	const chain = Array.isArray(chainOrConnections) ? chainOrConnections : [];
+	const connections: Record<string, unknown> = Array.isArray(chainOrConnections)
+		? {}
+		: chainOrConnections;
 	for (let i = 0; i < chain.length - 1; i++) {
 		connections[chain[i]] = { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] };
 	}

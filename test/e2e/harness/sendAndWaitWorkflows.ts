@@ -3,7 +3,7 @@
  * Tap, a Switch on the tapped button id routes the resumed item (its fallback output catches a
  * timeout), and every branch forwards what it got to a recorder.
  */
-import { INSIDER_CREDENTIAL, PKG } from './workflows';
+import { INSIDER_CREDENTIAL, PKG, workflow } from './workflows';
 
 export const BUTTONS = [
 	{ id: 'yes', title: 'Yes' },
@@ -60,10 +60,10 @@ export function askWorkflow(options: {
 			options: {},
 		},
 	});
-	return {
-		id: options.id,
-		name: `E2E send and wait ${options.path}`,
-		nodes: [
+	return workflow(
+		options.id,
+		`E2E send and wait ${options.path}`,
+		[
 			{
 				id: `${options.id}-webhook`,
 				name: 'Webhook',
@@ -112,21 +112,14 @@ export function askWorkflow(options: {
 			},
 			...BRANCHES.map(forward),
 		],
-		connections: {
+		{
 			Webhook: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
 			Ask: { main: [[{ node: 'Which button?', type: 'main', index: 0 }]] },
 			'Which button?': {
 				main: BRANCHES.map((branch) => [{ node: `Forward ${branch}`, type: 'main', index: 0 }]),
 			},
 		},
-		active: false,
-		settings: {
-			executionOrder: 'v1',
-			saveDataSuccessExecution: 'all',
-			saveDataErrorExecution: 'all',
-		},
-		pinData: {},
-	};
+	);
 }
 
 /**
@@ -145,10 +138,10 @@ export function approversWorkflow(options: { id: string; askNodeId: string; reco
 		...extra,
 	});
 	const to = (name: string, index = 0) => ({ node: name, type: 'main', index });
-	return {
-		id: options.id,
-		name: 'E2E approvers one by one',
-		nodes: [
+	return workflow(
+		options.id,
+		'E2E approvers one by one',
+		[
 			node('Webhook', 'n8n-nodes-base.webhook', 2, 0, {
 				webhookId: `${options.id}-hook`,
 				parameters: {
@@ -191,19 +184,12 @@ export function approversWorkflow(options: { id: string; askNodeId: string; reco
 				},
 			}),
 		],
-		connections: {
+		{
 			Webhook: { main: [[to('Split Out')]] },
 			'Split Out': { main: [[to('Loop Over Items')]] },
 			'Loop Over Items': { main: [[], [to('Ask')]] },
 			Ask: { main: [[to('Record')]] },
 			Record: { main: [[to('Loop Over Items')]] },
 		},
-		active: false,
-		settings: {
-			executionOrder: 'v1',
-			saveDataSuccessExecution: 'all',
-			saveDataErrorExecution: 'all',
-		},
-		pinData: {},
-	};
+	);
 }
