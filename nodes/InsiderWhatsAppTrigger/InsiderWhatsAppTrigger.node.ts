@@ -16,10 +16,12 @@ import { keepEvents, toItem } from '../shared/callbackItem';
 import { readCallbackEvents } from '../shared/readCallbackEvents';
 import type { TriggerAuthentication } from './authentication';
 import { checkAuthentication, MIN_TOKEN_LENGTH } from './authentication';
-import { dropDuplicates } from './deduplicator';
+import { admitEvents } from './deduplicator';
 import { SCALE_NOTICE } from './callbackRates';
 import { incomingBody } from './incomingBody';
 import { resumeWaitingExecutions } from './resumeWaiting';
+import type { AnsweredResponse } from './settleOnAnswer';
+import { settleWhenAnswered } from './settleOnAnswer';
 
 interface TriggerOptions {
 	deduplicate?: boolean;
@@ -212,7 +214,18 @@ export class InsiderWhatsAppTrigger implements INodeType {
 		}
 		let { events } = reading;
 		if (options.deduplicate !== false) {
-			events = dropDuplicates(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
+			const admission = admitEvents(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, events);
+			// Insider retries a 5xx; by then n8n has answered the earlier delivery.
+			if ('inFlight' in admission) {
+				return reject(
+					this,
+					503,
+					'An earlier delivery of an event in this body is still being started: try again later',
+				);
+			}
+			events = admission.events;
+			// An event counts as seen once n8n has accepted the request that carried it.
+			settleWhenAnswered(this.getResponseObject() as AnsweredResponse, admission.settle);
 		}
 		// Anyone may post to a trigger without authentication, so it never resumes an execution.
 		const resumes = options.resumeWaitingExecutions !== false && authentication !== 'none';

@@ -1,9 +1,12 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Runs a node the way n8n runs it: a Workflow, n8n-core's WorkflowExecute, real parameter and
  * expression resolution, and the real httpRequestWithAuthentication (the node types, credentials
  * and execution data around it are in engineContext.ts); and calls the trigger's webhook
  * through n8n-core's WebhookContext.
  */
+import { EventEmitter } from 'events';
+
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IBinaryKeyData,
@@ -33,6 +36,8 @@ export interface WebhookCall {
 	token?: string;
 	/** Trigger nodes with the same id share a deduplication memory, as in one n8n process. */
 	nodeId?: string;
+	/** n8n's answer after the node returned (default 200; 500 when it could not store the execution). */
+	n8nAnswers?: number;
 	/** Overrides of what n8n passes the context, e.g. its webhook base URLs. */
 	additionalData?: Record<string, unknown>;
 }
@@ -66,19 +71,28 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 		nodeTypes,
 	});
 	const result: WebhookResult = {};
-	const response = {
+	// Express's response as the node sees it: a status, a body, and the events of its end.
+	const response = Object.assign(new EventEmitter(), {
+		statusCode: 200,
+		writableEnded: false,
+		writableFinished: false,
 		status(code: number) {
 			result.status = code;
+			response.statusCode = code;
 			return response;
 		},
 		json(body: unknown) {
 			result.responseBody = body;
-			return response;
+			return response.end();
 		},
 		end() {
+			response.writableEnded = true;
+			response.writableFinished = true;
+			response.emit('finish');
+			response.emit('close');
 			return response;
 		},
-	};
+	});
 	const request = {
 		headers: Object.fromEntries(
 			Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
@@ -110,6 +124,12 @@ export async function callTriggerWebhook(call: WebhookCall): Promise<WebhookResu
 		null,
 	);
 	const answer = await trigger.webhook.call(context);
+	// Then n8n answers, unless the node did: 200 once it has stored the execution, or the
+	// status the call says (500 when n8n could not store it).
+	if (!response.writableEnded) {
+		response.statusCode = call.n8nAnswers ?? 200;
+		response.end();
+	}
 	result.webhookResponse = answer.webhookResponse;
 	result.items = answer.workflowData?.[0];
 	return result;

@@ -1,16 +1,11 @@
 /**
  * Bodies built to hurt, posted to the trigger and to Read Callback Events in n8n-core's engine
  * (issue 19): work is bounded by the caps, a malformed part never loses the good events of its
- * body, prototype words are no status, and deduplication costs the same whatever the ids.
+ * body, and prototype words are no status (the trigger's memory of events: deduplicator.test.ts).
  */
 import { CALLBACK_EVENT_NAMES } from '../../nodes/shared/callbackEvent';
 import { CALLBACK_LIMITS } from '../../nodes/shared/callbackLimits';
 import { CUT_MARK, MAX_RAW_DEPTH } from '../../nodes/shared/boundedDepth';
-import {
-	dropDuplicates,
-	MAX_REMEMBERED_PER_NODE,
-	rememberedCount,
-} from '../../nodes/InsiderWhatsAppTrigger/deduplicator';
 import { normalizeEvents } from '../../nodes/shared/normalizeEvents';
 import { callTriggerWebhook } from '../support/engine';
 import { jsonOf, read, webhookItem } from '../support/readCallbackEventsEngine';
@@ -142,28 +137,6 @@ describe('Read Callback Events with the same bodies', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((item) => item.event)).toEqual(['delivered', 'unknown']);
-	});
-});
-
-describe("the trigger's memory of events", () => {
-	const event = (key: string) => normalizeEvents({ key, status: 'sent', timestamp: '1' })[0];
-
-	test('remembers a fixed-size hash, however long the ids', () => {
-		const scope = 'memory-hash';
-		const long = event(`whatsapp-${'x'.repeat(1_000_000)}`);
-		expect(dropDuplicates(scope, [long])).toHaveLength(1);
-		expect(dropDuplicates(scope, [long])).toHaveLength(0);
-		expect(rememberedCount(scope)).toBe(1);
-	});
-
-	test('never holds more than its cap, even within one call', () => {
-		const scope = 'memory-cap';
-		const events = Array.from({ length: MAX_REMEMBERED_PER_NODE + 10 }, (_, i) => event(`k${i}`));
-		expect(dropDuplicates(scope, events)).toHaveLength(events.length);
-		expect(rememberedCount(scope)).toBe(MAX_REMEMBERED_PER_NODE);
-		// The oldest were forgotten first; the newest are still known.
-		expect(dropDuplicates(scope, [events[events.length - 1]])).toHaveLength(0);
-		expect(dropDuplicates(scope, [events[0]])).toHaveLength(1);
 	});
 });
 

@@ -1,5 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling: runs in plain Node, never inside n8n, and is not published; the tokens are fake */
+import { admitEvents } from '../../nodes/InsiderWhatsAppTrigger/deduplicator';
 import { CALLBACK_EVENT_NAMES } from '../../nodes/shared/callbackEvent';
+import { normalizeEvents } from '../../nodes/shared/normalizeEvents';
 import { callTriggerWebhook } from '../support/engine';
 import { ITEM_KEYS, sample } from './expectedItems';
 import { requestAsN8nBuildsIt } from './n8nRequest';
@@ -13,6 +15,8 @@ interface CallOptions {
 	query?: Record<string, string>;
 	token?: string;
 	nodeId?: string;
+	/** n8n's answer after the node returned (default 200). */
+	n8nAnswers?: number;
 	/** Default: application/json; null sends none. */
 	contentType?: string | null;
 }
@@ -39,6 +43,7 @@ const post = (text: string, overrides: CallOptions = {}) => {
 		query: overrides.query,
 		token: overrides.token,
 		nodeId: overrides.nodeId ?? `node-${++nodeCounter}`,
+		n8nAnswers: overrides.n8nAnswers,
 	});
 };
 const call = (body: unknown, overrides: CallOptions = {}) => post(JSON.stringify(body), overrides);
@@ -189,6 +194,24 @@ describe('deduplication, filtering and malformed bodies', () => {
 		expect(retry.webhookResponse).toEqual({ received: true, events: 0 });
 		const otherNode = await call(sample('meta-status-webhook.json'), { nodeId: 'another-node' });
 		expect(json(otherNode)).toHaveLength(1);
+	});
+
+	test('a retry of a callback n8n could not start (it answered 500) is emitted', async () => {
+		const body = sample('meta-status-webhook.json');
+		const refused = await call(body, { nodeId: 'dedupe-refused', n8nAnswers: 500 });
+		expect(json(refused)).toHaveLength(1);
+		expect(json(await call(body, { nodeId: 'dedupe-refused' }))).toHaveLength(1);
+		expect(json(await call(body, { nodeId: 'dedupe-refused' }))).toHaveLength(0);
+	});
+
+	test('a retry while the first delivery still awaits n8n is answered 503 and emits nothing', async () => {
+		const body = sample('meta-status-webhook.json');
+		// The first delivery, admitted in this node's memory (workflow id : node id); n8n has not answered it.
+		const first = admitEvents('wf-trigger:dedupe-in-flight', normalizeEvents(body));
+		expect(first).toHaveProperty('events', [expect.objectContaining({ event: 'delivered' })]);
+		const retry = await call(body, { nodeId: 'dedupe-in-flight' });
+		expect(retry.status).toBe(503);
+		expect(retry.items).toBeUndefined();
 	});
 
 	test('the same message with a new status is not a duplicate', async () => {
