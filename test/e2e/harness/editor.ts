@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Driving n8n's editor (and the sandbox's phone preview) the way a person does: the address
  * typed once, sign-in with the keyboard and mouse, workflows opened from n8n's Overview by
@@ -43,11 +43,35 @@ export function screenshotFolder(): string {
 	return WRITE_DOCS ? DOCS : fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-browser-'));
 }
 
+/** How often a click looks for its element again when n8n re-rendered it under the pointer. */
+const CLICK_ATTEMPTS = 5;
+
 /**
  * Moves the mouse onto the middle of the visible element and clicks there, after checking that
- * the element is what lies under the pointer (nothing covers it).
+ * the element is what lies under the pointer (nothing covers it). n8n re-renders lists while it
+ * loads (slowly with both cores busy), so the element found may be replaced before the pointer
+ * reaches it: then it looks again, as a person would, before anything is pressed.
  */
 export async function clickWithMouse(page: Page, target: Locator): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await pointAt(page, target);
+			break;
+		} catch (error) {
+			if (attempt >= CLICK_ATTEMPTS || !(error instanceof Error) || !REPLACED.test(error.message))
+				throw error;
+			await target.waitFor({ state: 'visible' });
+		}
+	}
+	await page.mouse.down();
+	await page.mouse.up();
+}
+
+/** What Playwright and pointAt say when the element was replaced or moved on the way. */
+const REPLACED = /not attached to the DOM|is not visible|something covers/;
+
+/** Moves the mouse onto the element's middle and checks that the element is what lies there. */
+async function pointAt(page: Page, target: Locator): Promise<void> {
 	await target.scrollIntoViewIfNeeded();
 	const box = await target.boundingBox();
 	if (!box) throw new Error(`${target} is not visible`);
@@ -58,8 +82,6 @@ export async function clickWithMouse(page: Page, target: Locator): Promise<void>
 		[x, y],
 	);
 	if (!underPointer) throw new Error(`something covers ${target} at (${x}, ${y})`);
-	await page.mouse.down();
-	await page.mouse.up();
 }
 
 /** Opens the editor's address, which sends a new visitor to n8n's sign-in page, and signs in. */
