@@ -7,6 +7,8 @@ export interface AnsweredResponse {
 	statusCode: number;
 	writableEnded: boolean;
 	writableFinished: boolean;
+	/** Set once the connection has closed (Node 20 and later). */
+	destroyed: boolean;
 	once(event: 'finish' | 'close', listener: () => void): unknown;
 }
 
@@ -26,11 +28,17 @@ export function settleWhenAnswered(
 	limitMs = PENDING_LIMIT_MS,
 ): void {
 	const accepted = () => response.statusCode >= 200 && response.statusCode < 300;
-	response.once('finish', () => settle(accepted()));
-	response.once('close', () => {
-		if (response.writableFinished) return;
+	let watchingClosed = false;
+	const onClose = () => {
+		if (response.writableFinished || watchingClosed) return;
+		watchingClosed = true;
 		void answerOfClosed(response, limitMs).then((answered) => settle(answered && accepted()));
-	});
+	};
+	response.once('finish', () => settle(accepted()));
+	response.once('close', onClose);
+	// A busy n8n may run the node for a request whose caller hung up long before: its 'close'
+	// has already passed.
+	if (response.destroyed) onClose();
 }
 
 /** Whether n8n wrote its answer into a response whose connection had closed, within the limit. */

@@ -16,10 +16,15 @@ async function settledFor(options: {
 	answerAfterMs?: number;
 	callerHangsUpAfterMs?: number;
 	limitMs?: number;
+	/** When the node starts watching the response (default at once). */
+	watchAfterMs?: number;
 }): Promise<boolean> {
 	const outcome: boolean[] = [];
 	const server = http.createServer((_request, response) => {
-		settleWhenAnswered(response, (accepted) => outcome.push(accepted), options.limitMs);
+		const watch = () =>
+			settleWhenAnswered(response, (accepted) => outcome.push(accepted), options.limitMs);
+		if (options.watchAfterMs === undefined) watch();
+		else setTimeout(watch, options.watchAfterMs);
 		if (options.answerAfterMs === undefined) return;
 		setTimeout(() => {
 			response.statusCode = options.status;
@@ -62,4 +67,23 @@ test('after the caller hung up, the answer n8n writes later still decides', asyn
 
 test('no answer within the limit after the caller hung up counts as a refusal', async () => {
 	expect(await settledFor({ status: 200, callerHangsUpAfterMs: 50, limitMs: 400 })).toBe(false);
+});
+
+test('a request whose caller hung up before the node ran is still settled by the answer n8n writes later', async () => {
+	expect(
+		await settledFor({
+			status: 200,
+			answerAfterMs: 300,
+			callerHangsUpAfterMs: 50,
+			watchAfterMs: 150,
+		}),
+	).toBe(true);
+	expect(
+		await settledFor({
+			status: 500,
+			answerAfterMs: 300,
+			callerHangsUpAfterMs: 50,
+			watchAfterMs: 150,
+		}),
+	).toBe(false);
 });
