@@ -20,8 +20,11 @@ export const MAX_REMEMBERED_PER_NODE = 100_000;
 interface NodeMemory {
 	/** Identity hash → expiry time, oldest first. */
 	expiries: Map<string, number>;
-	/** Identities whose request n8n has not answered yet (each also in `expiries`). */
-	pending: Set<string>;
+	/**
+	 * Identities whose request n8n has not answered yet (each also in `expiries`), with the
+	 * admission that owns each, so that a late answer to an expired delivery decides nothing.
+	 */
+	pending: Map<string, object>;
 }
 
 /**
@@ -34,7 +37,7 @@ const memoryByNode = new Map<string, NodeMemory>();
 function memoryOf(nodeScope: string): NodeMemory {
 	let memory = memoryByNode.get(nodeScope);
 	if (!memory) {
-		memory = { expiries: new Map(), pending: new Set() };
+		memory = { expiries: new Map(), pending: new Map() };
 		memoryByNode.set(nodeScope, memory);
 	}
 	return memory;
@@ -42,7 +45,8 @@ function memoryOf(nodeScope: string): NodeMemory {
 
 /** Forgets what expired, then the oldest, until there is room for one more. */
 function makeRoom({ expiries, pending }: NodeMemory, now: number): void {
-	// A Map keeps insertion order and every entry lives as long, so the oldest come first.
+	// A Map keeps insertion order, so the oldest come first. A pending entry expires sooner than
+	// the remembered ones before it; it is then dropped when its event comes again (admitEvents).
 	for (const [id, expiresAt] of expiries) {
 		if (expiresAt > now && expiries.size < MAX_REMEMBERED_PER_NODE) return;
 		expiries.delete(id);
@@ -84,6 +88,7 @@ export function admitEvents(
 		expiries.delete(id);
 		pending.delete(id);
 	}
+	const owner = {};
 	const admitted: string[] = [];
 	const fresh = events.filter((_, index) => {
 		const id = ids[index];
@@ -93,7 +98,7 @@ export function admitEvents(
 		expiries.delete(id);
 		makeRoom(memory, now);
 		expiries.set(id, now + PENDING_LIMIT_MS);
-		pending.add(id);
+		pending.set(id, owner);
 		admitted.push(id);
 		return true;
 	});
@@ -102,7 +107,8 @@ export function admitEvents(
 		if (settled) return;
 		settled = true;
 		for (const id of admitted) {
-			if (!pending.delete(id)) continue;
+			if (pending.get(id) !== owner) continue;
+			pending.delete(id);
 			// Deleted first, so that a remembered event moves to the end of the map's order.
 			expiries.delete(id);
 			if (accepted) {

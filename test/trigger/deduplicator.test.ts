@@ -93,3 +93,16 @@ test('events without an identity are never held back', () => {
 	expect(admitted(admitEvents(scope, [unknown]))).toMatchObject({ events: [unknown] });
 	expect(admitted(admitEvents(scope, [unknown]))).toMatchObject({ events: [unknown] });
 });
+
+test("a late answer to an expired delivery does not decide the next delivery's fate", () => {
+	const scope = 'memory-late-answer';
+	const now = Date.now();
+	const first = admitEvents(scope, [event('a')], now);
+	const retry = admitEvents(scope, [event('a')], now + PENDING_LIMIT_MS + 1);
+	if ('inFlight' in first || 'inFlight' in retry) throw new Error('refused as in flight');
+	// n8n refuses the first delivery late: the retry, still pending, must stay in flight.
+	first.settle(false);
+	expect(admitEvents(scope, [event('a')], now + PENDING_LIMIT_MS + 2)).toEqual({ inFlight: true });
+	retry.settle(true);
+	expect(accepted(scope, [event('a')])).toEqual([]);
+});
