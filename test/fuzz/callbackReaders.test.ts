@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Property-based tests of the callback readers (the trigger's and Read Callback Events' shared
  * reading of a body): whatever a sender posts, they never throw, every event has the documented
@@ -12,6 +11,7 @@ import { CALLBACK_LIMITS } from '../../nodes/shared/callbackLimits';
 import { MAX_RAW_DEPTH } from '../../nodes/shared/boundedDepth';
 import { INBOUND_LIMITS } from '../../nodes/shared/inboundMessages';
 import { readCallbackEvents } from '../../nodes/shared/readCallbackEvents';
+import { cpuMillis } from '../support/cpuTime';
 import { ITEM_KEYS } from '../trigger/expectedItems';
 import { anyBody, deeplyNested, hugeString, jsonText, metaShaped } from './arbitraries';
 
@@ -155,18 +155,6 @@ describe('whatever the body, the readers', () => {
 });
 
 /**
- * CPU milliseconds this process spends running `run` `times` times in a row. CPU time, not
- * the clock: with both cores busy the clock also counts the time other processes ran, and the
- * longer side of a comparison is interrupted more often, which made the ratio three times worse.
- */
-function timed(run: () => unknown, times: number): number {
-	const started = process.cpuUsage();
-	for (let round = 0; round < times; round++) run();
-	const used = process.cpuUsage(started);
-	return (used.user + used.system) / 1000;
-}
-
-/**
  * How many times longer reading `text` takes than JSON.parse of it. Both run often enough to
  * take milliseconds, side by side, several times; the smallest ratio counts, since a shared
  * machine only ever adds work (a collection, a compilation) to one side or the other, while a
@@ -181,10 +169,10 @@ function ratioToParse(text: string): number {
 		}
 	};
 	const read = () => readCallbackEvents(text, CALLBACK_EVENT_NAMES);
-	const times = Math.max(1, Math.ceil(2 / Math.max(timed(parse, 1), 0.001)));
+	const times = Math.max(1, Math.ceil(2 / Math.max(cpuMillis(parse, 1), 0.001)));
 	let best = Infinity;
 	for (let round = 0; round < 5; round++) {
-		best = Math.min(best, timed(read, times) / Math.max(timed(parse, times), 0.001));
+		best = Math.min(best, cpuMillis(read, times) / Math.max(cpuMillis(parse, times), 0.001));
 	}
 	return best;
 }

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling: runs in plain Node, never inside n8n, and is not published */
 /**
  * Secrets in URLs are never shown, and the checks of item data cost time in proportion to the
  * data (issue 19, items 7, 9 and 11): the callback URL's token, a proxy password in a Base URL,
@@ -10,6 +9,7 @@ import { redactUrl } from '../../nodes/InsiderWhatsApp/helpers/redactUrl';
 import { unreachable } from '../../nodes/InsiderWhatsApp/transport/insiderErrors';
 import { userButtonIdOfTap } from '../../nodes/shared/waitResume';
 import { NodeHelpers } from 'n8n-workflow';
+import { cpuMillis } from '../support/cpuTime';
 
 describe('secrets in URLs are replaced by ***', () => {
 	test.each([
@@ -42,14 +42,6 @@ describe('secrets in URLs are replaced by ***', () => {
 	});
 });
 
-/** CPU milliseconds `run` takes (not the clock, which also counts other processes' turns). */
-function timed(run: () => unknown): number {
-	const started = process.cpuUsage();
-	run();
-	const used = process.cpuUsage(started);
-	return (used.user + used.system) / 1000;
-}
-
 /**
  * How many times longer `check` takes than copying its input once, the smallest of several
  * tries: a linear check stays within a small ratio, a quadratic one grows with the input.
@@ -57,8 +49,8 @@ function timed(run: () => unknown): number {
 function ratioToCopy(input: string, check: () => unknown): number {
 	let best = Infinity;
 	for (let round = 0; round < 5; round++) {
-		const copy = timed(() => Buffer.from(input, 'utf8'));
-		const checked = timed(() => {
+		const copy = cpuMillis(() => Buffer.from(input, 'utf8'));
+		const checked = cpuMillis(() => {
 			try {
 				check();
 			} catch {
